@@ -1,0 +1,73 @@
+# The Makefile is the project's interface: every target sets up what it needs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+export DBT_PROFILES_DIR := $(CURDIR)
+export DBT_SEND_ANONYMOUS_USAGE_STATS := False
+export DO_NOT_TRACK := 1
+
+RAW_DATA_DIR ?= data/sample
+DUCKDB_PATH ?= customer_identity.duckdb
+# The bundled sample uses the committed model; any other data set gets a model of its own,
+# trained on its first run and kept beside its database.
+ifeq ($(RAW_DATA_DIR),data/sample)
+LINKAGE_MODEL_PATH ?= linkage/sample_model.json
+else
+LINKAGE_MODEL_PATH ?= $(DUCKDB_PATH).linkage_model.json
+endif
+export RAW_DATA_DIR DUCKDB_PATH LINKAGE_MODEL_PATH
+
+DBT := $(BIN)/dbt
+DBT_VARS := --vars '{raw_data_dir: "$(RAW_DATA_DIR)", linkage_model_path: "$(LINKAGE_MODEL_PATH)"}'
+CLI := $(BIN)/customer-identity
+PERSONS ?= 20000
+SEED ?= 7
+OUT ?= data/generated/persons_$(PERSONS)_seed_$(SEED)
+
+.PHONY: help setup run build train evaluate generate sample test lint pytest dbt-test clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip==25.3"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
+	@touch $(STAMP)
+
+setup: $(STAMP)  ## Create .venv and install the pinned dependencies
+
+run: setup  ## Build the golden tables from RAW_DATA_DIR (default: the bundled sample) and print a summary
+	$(DBT) build --fail-fast $(DBT_VARS)
+	$(CLI) summary --database "$(DUCKDB_PATH)"
+
+train: setup  ## Retrain the Splink model on RAW_DATA_DIR and write its charts under reports/
+	$(DBT) build $(DBT_VARS) --select +int_identity_records_for_linkage
+	$(CLI) train --database "$(DUCKDB_PATH)" --model "$(LINKAGE_MODEL_PATH)" --charts reports/linkage
+
+evaluate: setup  ## Print precision, recall and F1 of the last run against RAW_DATA_DIR/ground_truth.csv
+	$(CLI) evaluate --database "$(DUCKDB_PATH)" --ground-truth "$(RAW_DATA_DIR)/ground_truth.csv"
+
+generate: setup  ## Write synthetic extracts: make generate PERSONS=20000 SEED=7 OUT=dir
+	$(CLI) generate --persons $(PERSONS) --seed $(SEED) --out "$(OUT)"
+
+sample: setup  ## Regenerate the committed sample in data/sample
+	$(CLI) generate --persons 2000 --seed 20261123 --out data/sample
+
+lint: setup  ## ruff and sqlfluff
+	$(BIN)/ruff check src tests/python
+	$(BIN)/ruff format --check src tests/python
+	$(BIN)/sqlfluff lint models tests/dbt analyses
+
+pytest: setup  ## Python tests (package, macros, end to end)
+	$(BIN)/pytest
+
+test: setup lint pytest  ## Everything CI runs: lint, pytest (which builds and tests the dbt project)
+
+clean:  ## Remove build output (keeps .venv)
+	rm -rf target logs reports dbt_packages *.duckdb *.duckdb.wal

@@ -1,0 +1,17 @@
+{#- Removes diacritics: é -> e, ñ -> n, ö -> o. -#}
+{% macro strip_accents(expression) -%}
+    {{ return(adapter.dispatch('strip_accents', 'customer_identity')(expression)) }}
+{%- endmacro %}
+
+{#- Portable fallback: the accented Latin letters of Western, Central and Northern Europe. -#}
+{% macro default__strip_accents(expression) -%}
+    translate(
+        {{ expression }},
+        'ÀÁÂÃÄÅĀĂĄàáâãäåāăąÇĆČçćčĎďÈÉÊËĒĖĘĚèéêëēėęěĞğÌÍÎÏĪĮİìíîïīįıĶķĹĻĽŁĺļľłÑŃŅŇñńņňÒÓÔÕÖŌŐòóôõöōőŔŘŕřŚŞŠśşšŢŤţťÙÚÛÜŪŮŰŲùúûüūůűųÝŸýÿŹŻŽźżž',
+        'AAAAAAAAAaaaaaaaaaCCCcccDdEEEEEEEEeeeeeeeeGgIIIIIIIiiiiiiiKkLLLLllllNNNNnnnnOOOOOOOoooooooRRrrSSSsssTTttUUUUUUUUuuuuuuuuYYyyZZZzzz'
+    )
+{%- endmacro %}
+
+{% macro duckdb__strip_accents(expression) -%}
+    strip_accents({{ expression }})
+{%- endmacro %}

@@ -1,0 +1,19 @@
+{#- True unless two records' first names clearly belong to different people: both present
+    and neither equal, nor close (Jaro-Winkler ≥ 0.88, typos), nor nickname-equivalent
+    (a shared variant from the nicknames seed), nor one a prefix of the other (`j`,
+    `jon` / `jonathan`). Expects columns first_name_key and first_name_variants. -#}
+{% macro first_names_compatible(left_alias, right_alias) -%}
+    {{ return(adapter.dispatch('first_names_compatible', 'customer_identity')(left_alias, right_alias)) }}
+{%- endmacro %}
+
+{% macro default__first_names_compatible(left_alias, right_alias) -%}
+    (
+        {{ left_alias }}.first_name_key is null
+        or {{ right_alias }}.first_name_key is null
+        or {{ left_alias }}.first_name_key = {{ right_alias }}.first_name_key
+        or jaro_winkler_similarity({{ left_alias }}.first_name_key, {{ right_alias }}.first_name_key) >= 0.88
+        or list_has_any({{ left_alias }}.first_name_variants, {{ right_alias }}.first_name_variants)
+        or starts_with({{ left_alias }}.first_name_key, {{ right_alias }}.first_name_key)
+        or starts_with({{ right_alias }}.first_name_key, {{ left_alias }}.first_name_key)
+    )
+{%- endmacro %}

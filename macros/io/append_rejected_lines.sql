@@ -1,0 +1,45 @@
+{#- Post-hook of each staging model: lines DuckDB's CSV reader rejected (broken quoting,
+    wrong field count, invalid UTF-8) become quarantined rows of the model, with the line
+    number and DuckDB's own error, so no input row is silently lost. The rejects live in a
+    temporary table of the connection that built the model; where there is none (Parquet,
+    missing file) nothing is added. -#}
+{% macro append_rejected_lines(table_name, source_system) -%}
+    {{ return(adapter.dispatch('append_rejected_lines', 'customer_identity')(table_name, source_system)) }}
+{%- endmacro %}
+
+{% macro default__append_rejected_lines(table_name, source_system) -%}
+    select 1
+{%- endmacro %}
+
+{% macro duckdb__append_rejected_lines(table_name, source_system) -%}
+    {%- set rejects_table = 'rejected_lines_' ~ table_name -%}
+    {%- set exists = false -%}
+    {%- if execute -%}
+        {%- set found = run_query(
+            "select count(*) from duckdb_tables() where temporary and table_name = '"
+            ~ rejects_table ~ "'"
+        ) -%}
+        {%- set exists = found.columns[0].values()[0] > 0 -%}
+    {%- endif -%}
+    {%- if exists %}
+    insert into {{ this }} by name
+    select
+        'line ' || rejected.line as staged_row_id,
+        '{{ source_system }}' as source_system,
+        '{{ table_name }}' as extract_name,
+        cast(rejected.line as bigint) as source_row_number,
+        'line ' || rejected.line || ' of {{ table_name }} could not be read ('
+        || string_agg(
+            lower(rejected.error_type)
+            || coalesce(' in column ' || rejected.column_name, '')
+            || ': ' || rejected.error_message,
+            '; ' order by rejected.column_idx
+        )
+        || '); fix the line in the extract' as quarantine_reason,
+        any_value(rejected.csv_line) as raw_record
+    from {{ rejects_table }} as rejected
+    group by rejected.line
+    {%- else %}
+    select 1
+    {%- endif %}
+{%- endmacro %}

@@ -1,0 +1,16 @@
+{#- Email for display and exact matching: trimmed, lower case; null when empty or not a
+    plausible address (exactly one @, a non-empty local part, a dotted domain, no spaces). -#}
+{% macro normalize_email(column) -%}
+    {{ return(adapter.dispatch('normalize_email', 'customer_identity')(column)) }}
+{%- endmacro %}
+
+{% macro default__normalize_email(column) -%}
+    {#- A `mailto:` scheme is dropped with the surrounding whitespace. -#}
+    {%- set trimmed = customer_identity.regexp_replace_all(
+        'lower(' ~ column ~ ')', '^\\s*(mailto:)?\\s*|\\s+$', ''
+    ) -%}
+    case
+        when {{ customer_identity.regexp_full_match(trimmed, '[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+') }}
+            then {{ trimmed }}
+    end
+{%- endmacro %}

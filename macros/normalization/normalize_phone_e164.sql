@@ -1,0 +1,134 @@
+{#- A phone number in E.164 (`+15551234567`), or null when it cannot be made a plausible one.
+    `country_column` is a SQL expression holding the alpha-2 code the number is national to
+    (null or 'null': var('default_country')). Reads `tel:` URIs, `+` and `00` international
+    forms, the country's own international prefix (`011` in North America), national forms
+    with or without the trunk prefix (`(555) 123-4567`, `1 555 123 4567`, `07700 900123`,
+    `030 123456`, Italy's kept leading 0), a number already carrying its country code without
+    `+` (`447700900123`) and `+44 (0)20 ...`; drops extensions (`x123`, `ext. 12`, `;ext=1`).
+    Null for letters, an unknown country code, a national number of a length the country does
+    not use (libphonenumber's metadata), more than 15 digits, or one digit repeated.
+    Calling codes, trunk prefixes and lengths come from the seed country_reference, inlined at
+    execution time: a model using this macro declares `-- depends_on: {{ ref('country_reference') }}`. -#}
+{% macro normalize_phone_e164(phone_column, country_column=none) -%}
+    {{ return(adapter.dispatch('normalize_phone_e164', 'customer_identity')(phone_column, country_column)) }}
+{%- endmacro %}
+
+{% macro default__normalize_phone_e164(phone_column, country_column=none) -%}
+    {%- set countries = customer_identity.reference_seed_source('country_reference') -%}
+    {%- set calling_code_by_country = {} -%}
+    {%- set international_prefix_by_country = {} -%}
+    {%- set lengths_by_calling_code = {} -%}
+    {%- set trunk_prefix_by_calling_code = {} -%}
+    {%- if countries is not none -%}
+        {%- set query -%}
+            select country_code, calling_code, national_prefix, international_prefix, national_number_lengths
+            from {{ countries }} as countries
+            where calling_code is not null
+            order by country_code
+        {%- endset -%}
+        {%- for row in run_query(query).rows -%}
+            {%- set calling_code = row['calling_code'] | trim -%}
+            {%- do calling_code_by_country.setdefault(calling_code, []).append(row['country_code'] | upper) -%}
+            {%- if row['international_prefix'] and row['international_prefix'] != '00' -%}
+                {%- do international_prefix_by_country.setdefault(row['international_prefix'], []).append(row['country_code'] | upper) -%}
+            {%- endif -%}
+            {%- for length in (row['national_number_lengths'] or '').split('|') if length -%}
+                {%- do lengths_by_calling_code.setdefault(calling_code, []).append(length | int) -%}
+            {%- endfor -%}
+            {%- if row['national_prefix'] -%}
+                {%- do trunk_prefix_by_calling_code.update({calling_code: row['national_prefix']}) -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+
+    {#- Lookups as constant CASE expressions over the seed's rows. Lengths are written '|7|9|10|'
+        so that a length can be looked up with position(). -#}
+    {%- set calling_codes_by_lengths = {} -%}
+    {%- for calling_code, lengths in lengths_by_calling_code.items() -%}
+        {%- set key = '|' ~ (lengths | unique | sort | join('|')) ~ '|' -%}
+        {%- do calling_codes_by_lengths.setdefault(key, []).append(calling_code) -%}
+    {%- endfor -%}
+    {%- set calling_codes_by_trunk_prefix = {} -%}
+    {%- for calling_code, prefix in trunk_prefix_by_calling_code.items() -%}
+        {%- do calling_codes_by_trunk_prefix.setdefault(prefix, []).append(calling_code) -%}
+    {%- endfor -%}
+    {%- set calling_codes_by_digits = {1: [], 2: [], 3: []} -%}
+    {%- for calling_code in calling_code_by_country if calling_code | length in (1, 2, 3) -%}
+        {%- do calling_codes_by_digits[calling_code | length].append(calling_code) -%}
+    {%- endfor -%}
+
+    {#- 1. The digits as dialled, with a leading + kept: URI scheme and parameters, extension,
+        a trunk prefix written `(0)` after the country code, and separators removed. -#}
+    {%- set dialled = 'lower(trim(' ~ phone_column ~ '))' -%}
+    {%- set dialled = customer_identity.regexp_replace_all(dialled, '^tel:|;.*$', '') -%}
+    {%- set dialled = customer_identity.regexp_replace_all(
+        dialled, '\\s*,?\\s*(extension|ext\\.?|x|#)\\s*[:.]?\\s*[0-9]+\\s*$', ''
+    ) -%}
+    {%- set dialled = customer_identity.regexp_replace_all(dialled, '^(\\+[0-9]{1,3})[\\s.-]*\\(0\\)', '\\1') -%}
+    {%- set dialled = customer_identity.regexp_replace_all(dialled, '[\\s().\\[\\]/-]', '') -%}
+
+    {#- 2. The number with its country code (no +): international forms as written, national
+        forms prefixed with the country's calling code unless they already start with it. -#}
+    {%- set with_country_code -%}
+        case
+            when not {{ customer_identity.regexp_full_match('phone__dialled', '\\+?[0-9]+') }} then null
+            when phone__dialled like '+%' then substr(phone__dialled, 2)
+            when phone__international_prefix is not null
+                and substr(phone__dialled, 1, length(phone__international_prefix)) = phone__international_prefix
+                then substr(phone__dialled, length(phone__international_prefix) + 1)
+            when phone__dialled like '00%' then substr(phone__dialled, 3)
+            when substr(phone__dialled, 1, length(phone__country_calling_code)) = phone__country_calling_code
+                and not {{ customer_identity.pipe_list_contains('phone__country_lengths', 'length(phone__dialled)') }}
+                and {{ customer_identity.pipe_list_contains('phone__country_lengths', 'length(substr(phone__dialled, length(phone__country_calling_code) + 1))') }}
+                then phone__dialled
+            else phone__country_calling_code || phone__dialled
+        end
+    {%- endset -%}
+
+    {#- 3. Country code, then the national number with the trunk prefix dropped (`0`, `1`, `8`)
+        when what is left still has a length the country uses. -#}
+    {%- set calling_code -%}
+        case
+        {%- for digits in (1, 2, 3) if calling_codes_by_digits[digits] %}
+            when substr(phone__number, 1, {{ digits }}) in (
+                {%- for code in calling_codes_by_digits[digits] | sort -%}
+                    '{{ code }}'{{ ", " if not loop.last }}
+                {%- endfor -%}
+            ) then substr(phone__number, 1, {{ digits }})
+        {%- endfor %}
+        end
+    {%- endset -%}
+    {%- set national_number -%}
+        case
+            when phone__trunk_prefix is not null
+                and substr(phone__subscriber, 1, length(phone__trunk_prefix)) = phone__trunk_prefix
+                and {{ customer_identity.pipe_list_contains('phone__lengths', 'length(substr(phone__subscriber, length(phone__trunk_prefix) + 1))') }}
+                then substr(phone__subscriber, length(phone__trunk_prefix) + 1)
+            else phone__subscriber
+        end
+    {%- endset -%}
+
+    {#- 4. Plausible: a length the country uses, at most 15 digits, not one digit repeated. -#}
+    {%- set e164 -%}
+        case
+            when {{ customer_identity.pipe_list_contains('phone__lengths', 'length(phone__national_number)') }}
+                and length(phone__calling_code) + length(phone__national_number) <= 15
+                and replace(phone__national_number, substr(phone__national_number, 1, 1), '') <> ''
+                then '+' || phone__calling_code || phone__national_number
+        end
+    {%- endset -%}
+
+    {%- set bind = customer_identity.bind_value -%}
+    {{ bind('phone__dialled', dialled,
+        bind('phone__country', customer_identity.country_or_default(country_column),
+        bind('phone__country_calling_code', customer_identity.case_lookup('phone__country', calling_code_by_country),
+        bind('phone__international_prefix', customer_identity.case_lookup('phone__country', international_prefix_by_country),
+        bind('phone__country_lengths', customer_identity.case_lookup('phone__country_calling_code', calling_codes_by_lengths),
+        bind('phone__number', with_country_code,
+        bind('phone__calling_code', calling_code,
+        bind('phone__lengths', customer_identity.case_lookup('phone__calling_code', calling_codes_by_lengths),
+        bind('phone__trunk_prefix', customer_identity.case_lookup('phone__calling_code', calling_codes_by_trunk_prefix),
+        bind('phone__subscriber', 'substr(phone__number, length(phone__calling_code) + 1)',
+        bind('phone__national_number', national_number, e164)))))))))))
+    }}
+{%- endmacro %}

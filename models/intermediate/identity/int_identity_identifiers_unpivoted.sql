@@ -1,0 +1,34 @@
+-- One row per (record, identifier): the values deterministic edges and guards work on.
+with
+
+records as (
+    select * from {{ ref('int_identity_records_unioned') }}
+),
+
+unpivoted as (
+    {%- for identifier_type, column in [
+        ('email', 'email_canonical'),
+        ('phone', 'phone_e164'),
+        ('phone', 'mobile_phone_e164'),
+        ('account_id', 'account_id'),
+        ('national_id', 'national_id'),
+        ('cookie_id', 'cookie_id'),
+    ] %}
+    select
+        record_key,
+        is_profile,
+        '{{ identifier_type }}' as identifier_type,
+        {{ column }} as identifier_value,
+        first_name_key,
+        date_of_birth
+    from records
+    where {{ column }} is not null
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
+),
+
+final as (
+    select distinct * from unpivoted
+)
+
+select * from final

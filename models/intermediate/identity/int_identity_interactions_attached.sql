@@ -1,0 +1,111 @@
+-- Each conversation attached to the profile customer its email or phone points to. An
+-- identifier that points to several customers (a household landline) attaches only where
+-- the name given in the conversation fits exactly one of them. A conversation with only a
+-- web cookie follows other conversations with the same cookie, when they agree.
+with
+
+records as (
+    select * from {{ ref('int_identity_records_unioned') }}
+),
+
+identifiers as (
+    select * from {{ ref('int_identity_identifiers_unpivoted') }}
+),
+
+usable_identifier_values as (
+    select identifier_type, identifier_value
+    from {{ ref('int_identity_identifiers_profiled') }}
+    where is_usable
+),
+
+profile_clusters as (
+    select * from {{ ref('int_identity_profile_clusters') }}
+),
+
+interactions as (
+    select * from records
+    where not is_profile
+),
+
+usable_identifiers as (
+    select identifiers.*
+    from identifiers
+    inner join usable_identifier_values
+        on
+            identifiers.identifier_type = usable_identifier_values.identifier_type
+            and identifiers.identifier_value = usable_identifier_values.identifier_value
+),
+
+profile_identifiers as (
+    select
+        usable_identifiers.identifier_type,
+        usable_identifiers.identifier_value,
+        usable_identifiers.record_key,
+        profile_clusters.cluster_key
+    from usable_identifiers
+    inner join profile_clusters on usable_identifiers.record_key = profile_clusters.record_key
+    where usable_identifiers.identifier_type in ('email', 'phone')
+),
+
+-- Candidate customers per conversation, keeping only those whose records' first names
+-- do not contradict the name the customer gave.
+candidates as (
+    select distinct
+        interactions.record_key,
+        profile_identifiers.cluster_key
+    from interactions
+    inner join usable_identifiers as interaction_identifiers
+        on interactions.record_key = interaction_identifiers.record_key
+    inner join profile_identifiers
+        on
+            interaction_identifiers.identifier_type = profile_identifiers.identifier_type
+            and interaction_identifiers.identifier_value = profile_identifiers.identifier_value
+    inner join records as profile_records
+        on profile_identifiers.record_key = profile_records.record_key
+    where {{ first_names_compatible('interactions', 'profile_records') }}
+),
+
+attached_by_contact_point as (
+    select
+        record_key,
+        min(cluster_key) as cluster_key
+    from candidates
+    group by record_key
+    having count(distinct cluster_key) = 1
+),
+
+cookie_clusters as (
+    select
+        interactions.cookie_id,
+        min(attached_by_contact_point.cluster_key) as cluster_key
+    from interactions
+    inner join attached_by_contact_point
+        on interactions.record_key = attached_by_contact_point.record_key
+    inner join usable_identifier_values
+        on
+            usable_identifier_values.identifier_type = 'cookie_id'
+            and interactions.cookie_id = usable_identifier_values.identifier_value
+    group by interactions.cookie_id
+    having count(distinct attached_by_contact_point.cluster_key) = 1
+),
+
+final as (
+    select
+        interactions.record_key,
+        coalesce(attached_by_contact_point.cluster_key, cookie_clusters.cluster_key) as cluster_key,
+        case
+            when attached_by_contact_point.cluster_key is not null then 'contact point'
+            when cookie_clusters.cluster_key is not null then 'web cookie'
+        end as attached_by,
+        exists (
+            select 1 from candidates
+            where candidates.record_key = interactions.record_key
+        ) and attached_by_contact_point.cluster_key is null as is_ambiguous
+    from interactions
+    left join attached_by_contact_point
+        on interactions.record_key = attached_by_contact_point.record_key
+    left join cookie_clusters
+        on interactions.cookie_id = cookie_clusters.cookie_id
+)
+
+select * from final

@@ -1,0 +1,76 @@
+{{ config(post_hook="{{ append_rejected_lines('crm_contacts', 'crm') }}") }}
+-- depends_on: {{ ref('country_reference') }}
+
+with
+
+source as (
+    {{ read_extract('crm', 'crm_contacts') }}
+),
+
+renamed as (
+    select
+        -- ids
+        'crm' as source_system,
+        'crm_contacts' as extract_name,
+        "Id" as source_record_id,
+        "AccountId" as account_id,
+        source_row_number,
+
+        -- names
+        "FirstName" as first_name_raw,
+        "LastName" as last_name_raw,
+
+        -- contact points
+        "Email" as email_raw,
+        "Phone" as phone_raw,
+        "MobilePhone" as mobile_phone_raw,
+
+        -- address
+        "MailingStreet" as street_raw,
+        "MailingCity" as city_raw,
+        "MailingPostalCode" as postcode_raw,
+        "MailingCountry" as country_raw,
+        {{ normalize_country('"MailingCountry"') }} as country_code,
+
+        -- profile
+        "Birthdate" as date_of_birth_raw,
+        "LoyaltyTier" as loyalty_tier,
+        "PreferredLanguage" as preferred_language,
+
+        -- timestamps
+        {{ parse_timestamp('"CreatedDate"') }} as source_created_at,
+        {{ parse_timestamp('"LastModifiedDate"') }} as source_updated_at,
+
+        -- as received
+        raw_attributes,
+        raw_record
+    from source
+),
+
+normalized as (
+    select
+        *,
+        {{ normalize_person_name('first_name_raw') }} as first_name,
+        {{ normalize_person_name('last_name_raw') }} as last_name,
+        {{ name_match_key('first_name_raw') }} as first_name_key,
+        {{ name_match_key('last_name_raw') }} as last_name_key,
+        {{ normalize_email('email_raw') }} as email,
+        {{ canonical_email('email_raw') }} as email_canonical,
+        {{ normalize_phone_e164('phone_raw', 'country_code') }} as phone_e164,
+        {{ normalize_phone_e164('mobile_phone_raw', 'country_code') }} as mobile_phone_e164,
+        {{ normalize_street('street_raw') }} as street,
+        {{ normalize_person_name('city_raw') }} as city,
+        {{ normalize_postcode('postcode_raw', 'country_code') }} as postcode,
+        {{ parse_date('date_of_birth_raw', '%Y-%m-%d') }} as date_of_birth
+    from renamed
+),
+
+final as (
+    select
+        'row ' || source_row_number as staged_row_id,
+        *,
+        {{ staging_quarantine_reason('Id', 'source_updated_at') }} as quarantine_reason
+    from normalized
+)
+
+select * from final

@@ -1,0 +1,73 @@
+{{ config(post_hook="{{ append_rejected_lines('erp_customers', 'erp') }}") }}
+-- depends_on: {{ ref('country_reference') }}
+
+with
+
+source as (
+    {{ read_extract('erp', 'erp_customers') }}
+),
+
+renamed as (
+    select
+        -- ids
+        'erp' as source_system,
+        'erp_customers' as extract_name,
+        customer_no as source_record_id,
+        source_row_number,
+
+        -- names: one field, `First Last` or `Last, First`
+        full_name as full_name_raw,
+        {{ split_full_name('full_name', 'first') }} as first_name_raw,
+        {{ split_full_name('full_name', 'last') }} as last_name_raw,
+
+        -- contact points
+        email as email_raw,
+        phone as phone_raw,
+
+        -- address
+        street as street_raw,
+        city as city_raw,
+        zip as postcode_raw,
+        country as country_raw,
+        {{ normalize_country('country') }} as country_code,
+
+        -- profile
+        date_of_birth as date_of_birth_raw,
+        {{ parse_date('last_purchase_date', '%Y-%m-%d') }} as last_purchase_date,
+        {{ dbt.safe_cast('lifetime_value', 'decimal(18, 2)') }} as lifetime_value,
+
+        -- timestamps
+        {{ parse_timestamp('updated_at') }} as source_updated_at,
+
+        -- as received
+        raw_attributes,
+        raw_record
+    from source
+),
+
+normalized as (
+    select
+        *,
+        {{ normalize_person_name('first_name_raw') }} as first_name,
+        {{ normalize_person_name('last_name_raw') }} as last_name,
+        {{ name_match_key('first_name_raw') }} as first_name_key,
+        {{ name_match_key('last_name_raw') }} as last_name_key,
+        {{ normalize_email('email_raw') }} as email,
+        {{ canonical_email('email_raw') }} as email_canonical,
+        {{ normalize_phone_e164('phone_raw', 'country_code') }} as phone_e164,
+        {{ normalize_street('street_raw') }} as street,
+        {{ normalize_person_name('city_raw') }} as city,
+        {{ normalize_postcode('postcode_raw', 'country_code') }} as postcode,
+        {{ parse_date('date_of_birth_raw', '%m/%d/%Y') }} as date_of_birth
+    from renamed
+),
+
+final as (
+    select
+        'row ' || source_row_number as staged_row_id,
+        *,
+        {{ staging_quarantine_reason('customer_no', 'source_updated_at') }} as quarantine_reason
+    from normalized
+)
+
+select * from final

@@ -1,0 +1,60 @@
+{{ config(post_hook="{{ append_rejected_lines('interactions', 'interactions') }}") }}
+-- depends_on: {{ ref('country_reference') }}
+
+with
+
+source as (
+    {{ read_extract('interactions', 'interactions') }}
+),
+
+renamed as (
+    select
+        -- ids
+        'interactions' as source_system,
+        'interactions' as extract_name,
+        conversation_id as source_record_id,
+        source_row_number,
+
+        -- conversation
+        lower(channel) as channel,
+        {{ parse_timestamp('started_at') }} as started_at,
+
+        -- contact points: the ANI carries no country, so the default country applies
+        ani as ani_raw,
+        email_address as email_raw,
+        display_name as display_name_raw,
+        {{ split_full_name('display_name', 'first') }} as first_name_raw,
+        {{ split_full_name('display_name', 'last') }} as last_name_raw,
+
+        -- web session
+        cookie_id,
+        ip_address,
+
+        -- as received
+        raw_attributes,
+        raw_record
+    from source
+),
+
+normalized as (
+    select
+        *,
+        {{ normalize_person_name('first_name_raw') }} as first_name,
+        {{ normalize_person_name('last_name_raw') }} as last_name,
+        {{ name_match_key('first_name_raw') }} as first_name_key,
+        {{ name_match_key('last_name_raw') }} as last_name_key,
+        {{ normalize_email('email_raw') }} as email,
+        {{ canonical_email('email_raw') }} as email_canonical,
+        {{ normalize_phone_e164('ani_raw', 'null') }} as phone_e164
+    from renamed
+),
+
+final as (
+    select
+        'row ' || source_row_number as staged_row_id,
+        *,
+        {{ staging_quarantine_reason('conversation_id', 'started_at') }} as quarantine_reason
+    from normalized
+)
+
+select * from final

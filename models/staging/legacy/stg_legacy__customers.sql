@@ -1,0 +1,72 @@
+{{ config(post_hook="{{ append_rejected_lines('legacy_customers', 'legacy') }}") }}
+-- depends_on: {{ ref('country_reference') }}
+
+with
+
+source as (
+    {{ read_extract('legacy', 'legacy_customers') }}
+),
+
+renamed as (
+    select
+        -- ids
+        'legacy' as source_system,
+        'legacy_customers' as extract_name,
+        legacy_id as source_record_id,
+        source_row_number,
+
+        -- names
+        first_name as first_name_raw,
+        last_name as last_name_raw,
+
+        -- contact points
+        email as email_raw,
+        phone as phone_raw,
+
+        -- address
+        address_line as street_raw,
+        city as city_raw,
+        postcode as postcode_raw,
+        country as country_raw,
+        {{ normalize_country('country') }} as country_code,
+
+        -- profile
+        dob as date_of_birth_raw,
+        national_id as national_id_raw,
+
+        -- timestamps: the legacy system only kept a date
+        cast({{ parse_date('last_updated', '%Y-%m-%d') }} as timestamp) as source_updated_at,
+
+        -- as received
+        raw_attributes,
+        raw_record
+    from source
+),
+
+normalized as (
+    select
+        *,
+        {{ normalize_person_name('first_name_raw') }} as first_name,
+        {{ normalize_person_name('last_name_raw') }} as last_name,
+        {{ name_match_key('first_name_raw') }} as first_name_key,
+        {{ name_match_key('last_name_raw') }} as last_name_key,
+        {{ normalize_email('email_raw') }} as email,
+        {{ canonical_email('email_raw') }} as email_canonical,
+        {{ normalize_phone_e164('phone_raw', 'country_code') }} as phone_e164,
+        {{ normalize_street('street_raw') }} as street,
+        {{ normalize_person_name('city_raw') }} as city,
+        {{ normalize_postcode('postcode_raw', 'country_code') }} as postcode,
+        {{ parse_date('date_of_birth_raw', '%Y%m%d') }} as date_of_birth,
+        {{ normalize_national_id('national_id_raw') }} as national_id
+    from renamed
+),
+
+final as (
+    select
+        'row ' || source_row_number as staged_row_id,
+        *,
+        {{ staging_quarantine_reason('legacy_id', 'source_updated_at') }} as quarantine_reason
+    from normalized
+)
+
+select * from final

@@ -1,0 +1,1 @@
+"""The Splink model: definition in code, training, prediction and clustering."""

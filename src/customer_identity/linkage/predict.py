@@ -1,0 +1,78 @@
+"""Score candidate pairs with a trained Splink model.
+
+Returns one row per pair at or above a minimum probability, with the per-comparison match
+weights as JSON so stewards can see what drove a score.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+from splink import Linker
+
+from customer_identity.linkage.database import splink_session
+
+log = logging.getLogger(__name__)
+
+PAIR_SCHEMA = pa.schema(
+    [
+        ("record_key_l", pa.string()),
+        ("record_key_r", pa.string()),
+        ("match_weight", pa.float64()),
+        ("match_probability", pa.float64()),
+        ("blocking_rule", pa.string()),
+        ("comparison_match_weights", pa.string()),
+    ]
+)
+
+
+def predict_pairs(
+    connection: duckdb.DuckDBPyConnection,
+    input_sql: str,
+    model_path: Path,
+    minimum_probability: float,
+) -> pa.Table:
+    """Pairs of `input_sql` records that the model scores at or above `minimum_probability`."""
+    with splink_session(connection, input_sql) as (db_api, table, cursor):
+        record_count = cursor.execute(f"select count(*) from {table}").fetchall()[0][0]
+        if record_count < 2:
+            return PAIR_SCHEMA.empty_table()
+        linker = Linker(db_api.register(table), str(model_path), log_level=logging.WARNING)
+        predictions = linker.inference.predict(threshold_match_probability=minimum_probability)
+        columns = [
+            row[0]
+            for row in cursor.execute(
+                f"select column_name from (describe {predictions.physical_name})"
+            ).fetchall()
+        ]
+        weight_columns = [c for c in columns if c.startswith("mw_") and not c.startswith("mw_tf")]
+        weights_json = (
+            "to_json(struct_pack("
+            + ", ".join(f"{c[3:]} := round({c}, 2)" for c in weight_columns)
+            + "))"
+            if weight_columns
+            else "cast(null as json)"
+        )
+        table_out = cursor.sql(
+            f"""
+            select
+                record_key_l,
+                record_key_r,
+                cast(match_weight as double) as match_weight,
+                cast(match_probability as double) as match_probability,
+                cast(match_key as varchar) as blocking_rule,
+                cast({weights_json} as varchar) as comparison_match_weights
+            from {predictions.physical_name}
+            """
+        ).to_arrow_table()
+        log.info("scored %s pairs among %s records", table_out.num_rows, record_count)
+        return table_out.cast(PAIR_SCHEMA)
+
+
+def comparison_weights(row_json: str | None) -> dict[str, float]:
+    """Decode the per-comparison match weights of one scored pair."""
+    return json.loads(row_json) if row_json else {}

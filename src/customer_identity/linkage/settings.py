@@ -1,0 +1,185 @@
+"""The Splink model definition, in code.
+
+Comparisons and blocking rules are declared once here. Which of them a data set gets depends
+on the columns it actually fills: a comparison or blocking rule on a column with no values is
+left out, so an extract with no email or phone at all still trains and links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+from splink import SettingsCreator, block_on
+from splink.internals.blocking_rule_creator import BlockingRuleCreator
+from splink.internals.comparison_creator import ComparisonCreator
+
+UNIQUE_ID_COLUMN = "record_key"
+
+# Columns of int_identity_records_for_linkage that the model reads.
+LINKAGE_COLUMNS = (
+    "first_name_key",
+    "first_name_variants",
+    "last_name_key",
+    "email_canonical",
+    "phone_numbers",
+    "date_of_birth",
+    "postcode",
+    "street_key",
+    "city_key",
+    "national_id",
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A blocking rule and the columns that must hold values for it to be used."""
+
+    columns: tuple[str, ...]
+    creator: BlockingRuleCreator
+
+
+def _first_name_comparison() -> ComparisonCreator:
+    return cl.CustomComparison(
+        output_column_name="first_name",
+        comparison_description="First name: exact, nickname, fuzzy",
+        comparison_levels=[
+            cll.NullLevel("first_name_key"),
+            cll.ExactMatchLevel("first_name_key", term_frequency_adjustments=True),
+            cll.ArrayIntersectLevel("first_name_variants", min_intersection=1).configure(
+                label_for_charts="Nickname or formal name in common"
+            ),
+            cll.JaroWinklerLevel("first_name_key", 0.92),
+            cll.JaroWinklerLevel("first_name_key", 0.80),
+            cll.ElseLevel(),
+        ],
+    )
+
+
+def _last_name_comparison() -> ComparisonCreator:
+    return cl.NameComparison("last_name_key", jaro_winkler_thresholds=[0.92, 0.80])
+
+
+def _email_comparison() -> ComparisonCreator:
+    return cl.EmailComparison("email_canonical")
+
+
+def _phone_comparison() -> ComparisonCreator:
+    return cl.CustomComparison(
+        output_column_name="phone",
+        comparison_description="Phone numbers (landline and mobile) in common",
+        comparison_levels=[
+            cll.CustomLevel(
+                "phone_numbers_l is null or phone_numbers_r is null "
+                "or len(phone_numbers_l) = 0 or len(phone_numbers_r) = 0",
+                label_for_charts="Phone missing",
+            ).configure(is_null_level=True),
+            cll.ArrayIntersectLevel("phone_numbers", min_intersection=1),
+            cll.ElseLevel(),
+        ],
+    )
+
+
+def _date_of_birth_comparison() -> ComparisonCreator:
+    return cl.DateOfBirthComparison(
+        "date_of_birth",
+        input_is_string=False,
+        datetime_thresholds=[1, 1, 10],
+        datetime_metrics=["month", "year", "year"],
+    )
+
+
+def _postcode_comparison() -> ComparisonCreator:
+    return cl.CustomComparison(
+        output_column_name="postcode",
+        comparison_description="Postcode: exact, same district",
+        comparison_levels=[
+            cll.NullLevel("postcode"),
+            cll.ExactMatchLevel("postcode", term_frequency_adjustments=True),
+            cll.CustomLevel(
+                "substr(postcode_l, 1, 3) = substr(postcode_r, 1, 3)",
+                label_for_charts="Same first three characters",
+            ),
+            cll.ElseLevel(),
+        ],
+    )
+
+
+def _street_comparison() -> ComparisonCreator:
+    return cl.JaroWinklerAtThresholds("street_key", [0.95, 0.85])
+
+
+def _city_comparison() -> ComparisonCreator:
+    return cl.ExactMatch("city_key").configure(term_frequency_adjustments=True)
+
+
+def _national_id_comparison() -> ComparisonCreator:
+    return cl.ExactMatch("national_id")
+
+
+# (columns it needs, factory), in the order they appear in charts.
+COMPARISONS: tuple[tuple[tuple[str, ...], object], ...] = (
+    (("first_name_key", "first_name_variants"), _first_name_comparison),
+    (("last_name_key",), _last_name_comparison),
+    (("email_canonical",), _email_comparison),
+    (("phone_numbers",), _phone_comparison),
+    (("date_of_birth",), _date_of_birth_comparison),
+    (("postcode",), _postcode_comparison),
+    (("street_key",), _street_comparison),
+    (("city_key",), _city_comparison),
+    (("national_id",), _national_id_comparison),
+)
+
+PREDICTION_RULES: tuple[Rule, ...] = (
+    Rule(("email_canonical",), block_on("email_canonical")),
+    Rule(("phone_numbers",), block_on("phone_numbers", arrays_to_explode=["phone_numbers"])),
+    Rule(("last_name_key", "date_of_birth"), block_on("last_name_key", "date_of_birth")),
+    Rule(("first_name_key", "date_of_birth"), block_on("first_name_key", "date_of_birth")),
+    Rule(("first_name_key", "last_name_key", "postcode"),
+         block_on("first_name_key", "last_name_key", "postcode")),
+    Rule(("national_id",), block_on("national_id")),
+    Rule(("street_key", "postcode"), block_on("street_key", "postcode")),
+)
+
+# EM is run once per rule; each rule leaves its own columns' parameters untrained, the
+# others train them. Email first: the stack notes found it far better than names first.
+TRAINING_RULES: tuple[Rule, ...] = (
+    Rule(("email_canonical",), block_on("email_canonical")),
+    Rule(("date_of_birth",), block_on("date_of_birth")),
+    Rule(("first_name_key", "last_name_key"), block_on("first_name_key", "last_name_key")),
+)
+
+# Pairs these rules find are near-certain matches; used to estimate the prior.
+DETERMINISTIC_RULES: tuple[Rule, ...] = (
+    Rule(("email_canonical", "first_name_key"), block_on("email_canonical", "first_name_key")),
+    Rule(("first_name_key", "last_name_key", "date_of_birth"),
+         block_on("first_name_key", "last_name_key", "date_of_birth")),
+)
+
+
+def usable(rules: Iterable[Rule], filled_columns: set[str]) -> list[BlockingRuleCreator]:
+    """The rules whose columns all hold values in this data set."""
+    return [rule.creator for rule in rules if set(rule.columns) <= filled_columns]
+
+
+def build_settings(filled_columns: set[str]) -> SettingsCreator:
+    """Settings for the columns this data set fills (see LINKAGE_COLUMNS)."""
+    comparisons = [
+        factory() for columns, factory in COMPARISONS if set(columns) <= filled_columns
+    ]
+    if len(comparisons) < 2:
+        raise ValueError(
+            "The linkage model needs at least two filled columns among "
+            f"{', '.join(LINKAGE_COLUMNS)}; this data set fills {sorted(filled_columns)}"
+        )
+    return SettingsCreator(
+        link_type="dedupe_only",
+        unique_id_column_name=UNIQUE_ID_COLUMN,
+        comparisons=comparisons,
+        blocking_rules_to_generate_predictions=usable(PREDICTION_RULES, filled_columns),
+        retain_matching_columns=True,
+        retain_intermediate_calculation_columns=False,
+        max_iterations=20,
+    )

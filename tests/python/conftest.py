@@ -1,0 +1,73 @@
+"""Shared fixtures: run the dbt project against a folder of extracts in a scratch database."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+SAMPLE_DIR = PROJECT_DIR / "data" / "sample"
+SAMPLE_MODEL = PROJECT_DIR / "linkage" / "sample_model.json"
+DBT = Path(sys.executable).parent / "dbt"
+
+
+@dataclass
+class DbtRun:
+    """The outcome of one `dbt` invocation."""
+
+    returncode: int
+    output: str
+    database: Path
+
+
+def run_dbt(
+    raw_data_dir: Path,
+    database: Path,
+    *args: str,
+    model_path: Path = SAMPLE_MODEL,
+    extra_env: dict[str, str] | None = None,
+) -> DbtRun:
+    """Run `dbt <args>` (default `build`) on `raw_data_dir` into `database`."""
+    env = {
+        **os.environ,
+        "DUCKDB_PATH": str(database),
+        "DBT_PROFILES_DIR": str(PROJECT_DIR),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
+        "DBT_TARGET_PATH": str(database.parent / "target"),
+        "DBT_LOG_PATH": str(database.parent / "logs"),
+        **(extra_env or {}),
+    }
+    dbt_vars = json.dumps({"raw_data_dir": str(raw_data_dir), "linkage_model_path": str(model_path)})
+    completed = subprocess.run(
+        [str(DBT), *(args or ("build",)), "--project-dir", str(PROJECT_DIR), "--vars", dbt_vars],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return DbtRun(completed.returncode, completed.stdout + completed.stderr, database)
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory) -> DbtRun:
+    """The bundled sample built once for the whole session."""
+    database = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    run = run_dbt(SAMPLE_DIR, database)
+    assert run.returncode == 0, run.output[-5000:]
+    return run
+
+
+@pytest.fixture
+def extracts_dir(tmp_path) -> Path:
+    """A writable copy of the bundled sample's extracts."""
+    target = tmp_path / "extracts"
+    shutil.copytree(SAMPLE_DIR, target)
+    return target

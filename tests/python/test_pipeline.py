@@ -1,0 +1,127 @@
+"""End to end: the dbt project on the bundled sample and on variations of it."""
+
+from __future__ import annotations
+
+import csv
+
+import duckdb
+import pytest
+
+from conftest import SAMPLE_DIR, run_dbt
+
+EXTRACTS = {
+    "crm": "crm_contacts",
+    "erp": "erp_customers",
+    "legacy": "legacy_customers",
+    "interactions": "interactions",
+}
+
+
+def _query(database, sql):
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def _csv_rows(path) -> int:
+    with open(path, newline="", encoding="utf-8", errors="replace") as handle:
+        return sum(1 for _ in csv.reader(handle)) - 1
+
+
+def test_contract_outputs_exist_with_their_columns(sample_build):
+    columns = {
+        table: {row[0] for row in _query(sample_build.database, f"describe main.{table}")}
+        for table in ("golden_customer", "customer_xref", "quarantined_records")
+    }
+    assert {
+        "customer_id", "first_name", "last_name", "primary_email", "primary_phone", "street",
+        "city", "postcode", "country_code", "date_of_birth", "loyalty_tier",
+        "preferred_language", "last_purchase_date", "lifetime_value", "first_seen_at",
+        "last_seen_at", "source_record_count",
+    } <= columns["golden_customer"]
+    assert {"source_system", "source_record_id", "customer_id"} <= columns["customer_xref"]
+    assert {"source_system", "source_record_id", "reason", "raw_record"} <= columns[
+        "quarantined_records"
+    ]
+
+
+@pytest.mark.parametrize("source_system", sorted(EXTRACTS))
+def test_every_row_is_either_resolved_or_quarantined(sample_build, source_system):
+    file_rows = _csv_rows(SAMPLE_DIR / f"{EXTRACTS[source_system]}.csv")
+    [(xref_rows,)] = _query(
+        sample_build.database,
+        f"select count(*) from main.customer_xref where source_system = '{source_system}'",
+    )
+    [(quarantined,)] = _query(
+        sample_build.database,
+        f"select count(*) from main.quarantined_records where source_system = '{source_system}'",
+    )
+    assert file_rows > 0
+    assert xref_rows + quarantined == file_rows
+
+
+def test_profile_records_all_resolve_and_customers_merge(sample_build):
+    [(unresolved,)] = _query(
+        sample_build.database,
+        "select count(*) from main.customer_xref "
+        "where source_system <> 'interactions' and customer_id is null",
+    )
+    [(records, customers)] = _query(
+        sample_build.database,
+        "select count(customer_id), count(distinct customer_id) from main.customer_xref",
+    )
+    assert unresolved == 0
+    assert customers < records  # records of one person were merged
+
+
+def test_golden_values_are_normalised(sample_build):
+    [(bad_emails, bad_phones)] = _query(
+        sample_build.database,
+        """
+        select
+            count(*) filter (where primary_email <> lower(trim(primary_email))),
+            count(*) filter (where not regexp_full_match(primary_phone, '\\+[1-9][0-9]{7,14}'))
+        from main.golden_customer
+        """,
+    )
+    assert bad_emails == 0
+    assert bad_phones == 0
+
+
+def test_missing_extracts_mean_no_rows(tmp_path, extracts_dir):
+    for name in ("erp_customers", "legacy_customers", "interactions"):
+        (extracts_dir / f"{name}.csv").unlink()
+    run = run_dbt(extracts_dir, tmp_path / "crm_only.duckdb")
+    assert run.returncode == 0, run.output[-5000:]
+    assert _query(run.database, "select distinct source_system from main.customer_xref") == [
+        ("crm",)
+    ]
+
+
+def test_missing_required_column_fails_naming_file_and_column(tmp_path, extracts_dir):
+    path = extracts_dir / "erp_customers.csv"
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        fields = [field for field in rows[0] if field != "email"]
+        writer = csv.DictWriter(handle, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    run = run_dbt(extracts_dir, tmp_path / "broken.duckdb")
+    assert run.returncode != 0
+    assert "erp_customers.csv" in run.output
+    assert "required column 'email' is missing" in run.output
+
+
+def test_parquet_extracts_give_the_same_customers(sample_build, tmp_path, extracts_dir):
+    with duckdb.connect() as connection:
+        for name in EXTRACTS.values():
+            csv_path = extracts_dir / f"{name}.csv"
+            connection.execute(
+                f"copy (select * from read_csv('{csv_path}', all_varchar = true)) "
+                f"to '{extracts_dir / name}.parquet' (format parquet)"
+            )
+            csv_path.unlink()
+    run = run_dbt(extracts_dir, tmp_path / "parquet.duckdb")
+    assert run.returncode == 0, run.output[-5000:]
+    sql = "select count(*), count(distinct customer_id) from main.customer_xref"
+    assert _query(run.database, sql) == _query(sample_build.database, sql)
