@@ -6,7 +6,7 @@ with
 
 identifiers as (
     select * from {{ ref('int_identity_identifiers_unpivoted') }}
-    where is_profile
+    where is_profile and identifier_type in ('email', 'phone', 'account_id', 'national_id')
 ),
 
 identifier_profiles as (
@@ -14,9 +14,9 @@ identifier_profiles as (
     where is_usable
 ),
 
+-- Names and birth dates as the linkage model sees them (placeholder dates blanked).
 records as (
-    select * from {{ ref('int_identity_records_unioned') }}
-    where is_profile
+    select * from {{ ref('int_identity_records_for_linkage') }}
 ),
 
 usable_identifiers as (

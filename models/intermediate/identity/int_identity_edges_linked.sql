@@ -1,5 +1,7 @@
 -- The edges that join profile records into one customer: deterministic edges, and Splink
--- pairs at or above var auto_link_threshold.
+-- pairs at or above var auto_link_threshold. A Splink pair whose first names or birth dates
+-- contradict each other is not linked however high it scores: household members share a
+-- surname, an address and often a phone, which the model counts as independent evidence.
 with
 
 deterministic_edges as (
@@ -9,6 +11,22 @@ deterministic_edges as (
 scored_pairs as (
     select * from {{ ref('int_identity_pairs_scored') }}
     where match_probability >= {{ var('auto_link_threshold') }}
+),
+
+records as (
+    select * from {{ ref('int_identity_records_for_linkage') }}
+),
+
+compatible_scored_pairs as (
+    select scored_pairs.*
+    from scored_pairs
+    inner join records as left_record
+        on scored_pairs.record_key_l = left_record.record_key
+    inner join records as right_record
+        on scored_pairs.record_key_r = right_record.record_key
+    where
+        {{ first_names_compatible('left_record', 'right_record') }}
+        and {{ birth_dates_compatible('left_record', 'right_record') }}
 ),
 
 unioned as (
@@ -26,7 +44,7 @@ unioned as (
         record_key_r,
         'probabilistic' as evidence,
         match_probability
-    from scored_pairs
+    from compatible_scored_pairs
 ),
 
 final as (

@@ -1,6 +1,8 @@
 -- Each identifier value with what the data says about it: junk (seed list) or shared by
 -- more people than one person plausibly is (var shared_identifier_max_people). Only usable
--- values link records deterministically or feed the linkage model.
+-- values link records deterministically or feed the linkage model. Birth dates are shared
+-- by nature, so a date is a placeholder only when it has many times the people an average
+-- date has (var placeholder_birth_date_factor), whatever the size of the data set.
 with
 
 identifiers as (
@@ -21,6 +23,12 @@ profiled as (
         count(distinct date_of_birth) as distinct_birth_date_count
     from identifiers
     group by identifier_type, identifier_value
+),
+
+birth_date_baseline as (
+    select avg(distinct_first_name_count) as average_people_per_date
+    from profiled
+    where identifier_type = 'date_of_birth'
 ),
 
 junk_matches as (
@@ -49,25 +57,35 @@ junk_matches as (
     group by profiled.identifier_type, profiled.identifier_value
 ),
 
-final as (
+sharing as (
     select
         profiled.*,
         junk_matches.junk_reason,
-        junk_matches.junk_reason is not null as is_junk,
-        (
-            profiled.distinct_first_name_count > {{ var('shared_identifier_max_people') }}
-            or profiled.distinct_birth_date_count > {{ var('shared_identifier_max_people') }}
-        ) as is_shared,
-        (
-            junk_matches.junk_reason is null
-            and profiled.distinct_first_name_count <= {{ var('shared_identifier_max_people') }}
-            and profiled.distinct_birth_date_count <= {{ var('shared_identifier_max_people') }}
-        ) as is_usable
+        case
+            when profiled.identifier_type = 'date_of_birth'
+                then profiled.distinct_first_name_count > greatest(
+                    {{ var('shared_identifier_max_people') }},
+                    {{ var('placeholder_birth_date_factor') }} * birth_date_baseline.average_people_per_date
+                )
+            else (
+                profiled.distinct_first_name_count > {{ var('shared_identifier_max_people') }}
+                or profiled.distinct_birth_date_count > {{ var('shared_identifier_max_people') }}
+            )
+        end as is_shared
     from profiled
+    cross join birth_date_baseline
     left join junk_matches
         on
             profiled.identifier_type = junk_matches.identifier_type
             and profiled.identifier_value = junk_matches.identifier_value
+),
+
+final as (
+    select
+        *,
+        junk_reason is not null as is_junk,
+        junk_reason is null and not is_shared as is_usable
+    from sharing
 )
 
 select * from final

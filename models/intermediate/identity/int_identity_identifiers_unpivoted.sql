@@ -1,4 +1,5 @@
 -- One row per (record, identifier): the values deterministic edges and guards work on.
+-- Birth dates are profiled too, to find placeholder dates (`1900-01-01`).
 with
 
 records as (
@@ -13,6 +14,7 @@ unpivoted as (
         ('account_id', 'account_id'),
         ('national_id', 'national_id'),
         ('cookie_id', 'cookie_id'),
+        ('date_of_birth', 'cast(date_of_birth as varchar)'),
     ] %}
     select
         record_key,

@@ -1,7 +1,9 @@
 -- Each conversation attached to the profile customer its email or phone points to. An
 -- identifier that points to several customers (a household landline) attaches only where
--- the name given in the conversation fits exactly one of them. A conversation with only a
--- web cookie follows other conversations with the same cookie, when they agree.
+-- the name given in the conversation fits exactly one of them. Name tokens that appear in
+-- no profile at all (`Private`, `Wireless caller`) are not names and are ignored. A
+-- conversation with only a web cookie follows other conversations with the same cookie,
+-- when they agree.
 with
 
 records as (
@@ -22,9 +24,21 @@ profile_clusters as (
     select * from {{ ref('int_identity_profile_clusters') }}
 ),
 
+profile_name_keys as (
+    select first_name_key as name_key from records where is_profile and first_name_key is not null
+    union
+    select last_name_key as name_key from records where is_profile and last_name_key is not null
+),
+
 interactions as (
-    select * from records
-    where not is_profile
+    select
+        records.* exclude (first_name_key, last_name_key),
+        known_first.name_key as first_name_key,
+        known_last.name_key as last_name_key
+    from records
+    left join profile_name_keys as known_first on records.first_name_key = known_first.name_key
+    left join profile_name_keys as known_last on records.last_name_key = known_last.name_key
+    where not records.is_profile
 ),
 
 usable_identifiers as (
@@ -62,7 +76,7 @@ candidates as (
             and interaction_identifiers.identifier_value = profile_identifiers.identifier_value
     inner join records as profile_records
         on profile_identifiers.record_key = profile_records.record_key
-    where {{ first_names_compatible('interactions', 'profile_records') }}
+    where {{ interaction_name_fits('interactions', 'profile_records') }}
 ),
 
 attached_by_contact_point as (

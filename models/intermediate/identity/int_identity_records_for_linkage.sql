@@ -1,5 +1,5 @@
 -- Profile records as the linkage model reads them: matching keys only, with junk and
--- shared identifier values blanked so they carry no evidence.
+-- shared identifier values (and placeholder birth dates) blanked so they carry no evidence.
 with
 
 records as (
@@ -17,7 +17,8 @@ usable_values as (
         case when email_profile.is_usable then records.email_canonical end as email_canonical,
         case when phone_profile.is_usable then records.phone_e164 end as phone_e164,
         case when mobile_profile.is_usable then records.mobile_phone_e164 end as mobile_phone_e164,
-        case when national_id_profile.is_usable then records.national_id end as national_id
+        case when national_id_profile.is_usable then records.national_id end as national_id,
+        case when birth_date_profile.is_usable then records.date_of_birth end as date_of_birth
     from records
     left join identifier_profiles as email_profile
         on
@@ -35,6 +36,10 @@ usable_values as (
         on
             national_id_profile.identifier_type = 'national_id'
             and records.national_id = national_id_profile.identifier_value
+    left join identifier_profiles as birth_date_profile
+        on
+            birth_date_profile.identifier_type = 'date_of_birth'
+            and cast(records.date_of_birth as varchar) = birth_date_profile.identifier_value
 ),
 
 final as (
@@ -46,7 +51,7 @@ final as (
         usable_values.email_canonical,
         -- list_distinct also drops nulls
         list_distinct([usable_values.phone_e164, usable_values.mobile_phone_e164]) as phone_numbers,
-        records.date_of_birth,
+        usable_values.date_of_birth,
         records.postcode,
         records.street_key,
         records.city_key,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
-from splink import SettingsCreator, block_on
+from splink import ColumnExpression, SettingsCreator, block_on
 from splink.internals.blocking_rule_creator import BlockingRuleCreator
 from splink.internals.comparison_creator import ComparisonCreator
 
@@ -83,36 +83,48 @@ def _phone_comparison() -> ComparisonCreator:
 
 
 def _date_of_birth_comparison() -> ComparisonCreator:
-    return cl.DateOfBirthComparison(
-        "date_of_birth",
-        input_is_string=False,
-        datetime_thresholds=[1, 1, 10],
-        datetime_metrics=["month", "year", "year"],
-    )
-
-
-def _postcode_comparison() -> ComparisonCreator:
+    as_text = ColumnExpression("date_of_birth").cast_to_string()
     return cl.CustomComparison(
-        output_column_name="postcode",
-        comparison_description="Postcode: exact, same district",
+        output_column_name="date_of_birth",
+        comparison_description="Birth date: exact, one keystroke, day and month swapped, close",
         comparison_levels=[
-            cll.NullLevel("postcode"),
-            cll.ExactMatchLevel("postcode", term_frequency_adjustments=True),
+            cll.NullLevel("date_of_birth"),
+            cll.ExactMatchLevel("date_of_birth", term_frequency_adjustments=True),
+            cll.DamerauLevenshteinLevel(as_text, 1),
             cll.CustomLevel(
-                "substr(postcode_l, 1, 3) = substr(postcode_r, 1, 3)",
-                label_for_charts="Same first three characters",
+                "year(date_of_birth_l) = year(date_of_birth_r) "
+                "and month(date_of_birth_l) = day(date_of_birth_r) "
+                "and day(date_of_birth_l) = month(date_of_birth_r)",
+                label_for_charts="Day and month swapped",
+            ),
+            cll.AbsoluteDateDifferenceLevel(
+                "date_of_birth", input_is_string=False, threshold=1, metric="year"
             ),
             cll.ElseLevel(),
         ],
     )
 
 
-def _street_comparison() -> ComparisonCreator:
-    return cl.JaroWinklerAtThresholds("street_key", [0.95, 0.85])
-
-
-def _city_comparison() -> ComparisonCreator:
-    return cl.ExactMatch("city_key").configure(term_frequency_adjustments=True)
+def _address_comparison() -> ComparisonCreator:
+    # One comparison for street, postcode and city: they move together, and counting them
+    # as independent evidence is what merges households.
+    return cl.CustomComparison(
+        output_column_name="address",
+        comparison_description="Address: street and postcode, postcode, city",
+        comparison_levels=[
+            cll.CustomLevel(
+                "(street_key_l is null or street_key_r is null) "
+                "and (postcode_l is null or postcode_r is null) "
+                "and (city_key_l is null or city_key_r is null)",
+                label_for_charts="Address missing",
+            ).configure(is_null_level=True),
+            cll.And(cll.ExactMatchLevel("street_key"), cll.ExactMatchLevel("postcode")),
+            cll.And(cll.JaroWinklerLevel("street_key", 0.88), cll.ExactMatchLevel("postcode")),
+            cll.ExactMatchLevel("postcode", term_frequency_adjustments=True),
+            cll.ExactMatchLevel("city_key"),
+            cll.ElseLevel(),
+        ],
+    )
 
 
 def _national_id_comparison() -> ComparisonCreator:
@@ -126,9 +138,7 @@ COMPARISONS: tuple[tuple[tuple[str, ...], object], ...] = (
     (("email_canonical",), _email_comparison),
     (("phone_numbers",), _phone_comparison),
     (("date_of_birth",), _date_of_birth_comparison),
-    (("postcode",), _postcode_comparison),
-    (("street_key",), _street_comparison),
-    (("city_key",), _city_comparison),
+    (("postcode",), _address_comparison),
     (("national_id",), _national_id_comparison),
 )
 

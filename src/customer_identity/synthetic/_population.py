@@ -323,10 +323,14 @@ def build_population(rng: np.random.Generator, n: int, cfg: MessConfig) -> Popul
     spouse = rank == 1
     female[spouse] = np.where(chance(rng, n, 0.9), ~female[head], female)[spouse]
     adult = REF_DAY - 18 * 365
+    # Everyone is an adult customer; a date past that falls back to a random adult date
+    # rather than being clamped, which would give thousands of people one birth date.
+    young_adult = adult - rng.integers(0, 8 * 365, n)
     near = dob[head] + rng.normal(0, 3 * 365, n).astype(np.int64)
-    dob[spouse] = np.minimum(near, adult)[spouse]
+    dob[spouse] = np.where(near > adult, young_adult, near)[spouse]
     child = rank > 1
-    dob[child] = np.minimum(dob[head] + rng.integers(22 * 365, 36 * 365, n), adult)[child]
+    born = dob[head] + rng.integers(22 * 365, 36 * 365, n)
+    dob[child] = np.where(born > adult, young_adult, born)[child]
 
     # Twins: pairs of people outside households, the second copying the first.
     singles = np.flatnonzero(head == np.arange(n))

@@ -16,7 +16,7 @@ def test_all_comparisons_when_every_column_is_filled():
     creator = model_settings.build_settings(ALL_COLUMNS)
     assert _comparison_columns(creator) == {
         "first_name", "last_name_key", "email_canonical", "phone", "date_of_birth",
-        "postcode", "street_key", "city_key", "national_id",
+        "address", "national_id",
     }
     assert len(creator.blocking_rules_to_generate_predictions) == len(
         model_settings.PREDICTION_RULES
