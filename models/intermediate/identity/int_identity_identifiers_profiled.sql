@@ -13,13 +13,19 @@ junk_identifiers as (
     select * from {{ ref('junk_identifiers') }}
 ),
 
+-- People are counted on profile records where the value has any: conversation display
+-- names (caller-id `LAST FIRST`, `Private`) are too noisy to count people by.
 profiled as (
     select
         identifier_type,
         identifier_value,
         count(distinct record_key) as record_count,
         count(distinct case when is_profile then record_key end) as profile_record_count,
-        count(distinct first_name_key) as distinct_first_name_count,
+        case
+            when count(distinct case when is_profile then record_key end) > 0
+                then count(distinct case when is_profile then first_name_key end)
+            else count(distinct first_name_key)
+        end as distinct_first_name_count,
         count(distinct date_of_birth) as distinct_birth_date_count
     from identifiers
     group by identifier_type, identifier_value

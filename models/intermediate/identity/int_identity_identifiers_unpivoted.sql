@@ -1,5 +1,6 @@
 -- One row per (record, identifier): the values deterministic edges and guards work on.
--- Birth dates are profiled too, to find placeholder dates (`1900-01-01`).
+-- Birth dates are profiled too, to find placeholder dates (`1900-01-01`), and email local
+-- parts of six or more characters, which follow a person across email providers.
 with
 
 records as (
@@ -15,6 +16,7 @@ unpivoted as (
         ('national_id', 'national_id'),
         ('cookie_id', 'cookie_id'),
         ('date_of_birth', 'cast(date_of_birth as varchar)'),
+        ('email_local_part', "case when length(split_part(email_canonical, '@', 1)) >= 6 then split_part(email_canonical, '@', 1) end"),
     ] %}
     select
         record_key,

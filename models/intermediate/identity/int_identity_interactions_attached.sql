@@ -58,14 +58,17 @@ profile_identifiers as (
         profile_clusters.cluster_key
     from usable_identifiers
     inner join profile_clusters on usable_identifiers.record_key = profile_clusters.record_key
-    where usable_identifiers.identifier_type in ('email', 'phone')
+    where usable_identifiers.identifier_type in ('email', 'phone', 'email_local_part')
 ),
 
--- Candidate customers per conversation, keeping only those whose records' first names
--- do not contradict the name the customer gave.
+-- Candidate customers per conversation and evidence tier (1: exact email or phone, 2: the
+-- email's local part at another provider), keeping only those whose records' names fit
+-- the name the customer gave.
 candidates as (
     select distinct
         interactions.record_key,
+        case when profile_identifiers.identifier_type = 'email_local_part' then 2 else 1 end
+            as evidence_tier,
         profile_identifiers.cluster_key
     from interactions
     inner join usable_identifiers as interaction_identifiers
@@ -79,11 +82,19 @@ candidates as (
     where {{ interaction_name_fits('interactions', 'profile_records') }}
 ),
 
+-- The strongest tier that has candidates decides; it must name exactly one customer.
+decisive_candidates as (
+    select *
+    from candidates
+    qualify evidence_tier = min(evidence_tier) over (partition by record_key)
+),
+
 attached_by_contact_point as (
     select
         record_key,
-        min(cluster_key) as cluster_key
-    from candidates
+        min(cluster_key) as cluster_key,
+        min(evidence_tier) as evidence_tier
+    from decisive_candidates
     group by record_key
     having count(distinct cluster_key) = 1
 ),
@@ -108,7 +119,8 @@ final as (
         interactions.record_key,
         coalesce(attached_by_contact_point.cluster_key, cookie_clusters.cluster_key) as cluster_key,
         case
-            when attached_by_contact_point.cluster_key is not null then 'contact point'
+            when attached_by_contact_point.evidence_tier = 1 then 'email or phone'
+            when attached_by_contact_point.evidence_tier = 2 then 'email local part'
             when cookie_clusters.cluster_key is not null then 'web cookie'
         end as attached_by,
         exists (

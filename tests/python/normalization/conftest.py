@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pytest
 from dbt.cli.main import dbtRunner
 
@@ -103,14 +104,12 @@ def evaluate_macros(dbt_session: DbtSession) -> EvaluateMacros:
         compiled = dbt_session.compile(
             f"select\n    row_id,\n    {select_list}\nfrom corpus\norder by row_id"
         )
-        column_list = ", ".join(f"{column} varchar" for column in columns)
+        values = {"row_id": pa.array(range(len(rows)), pa.int32())}
+        for position, column in enumerate(columns):
+            values[column] = pa.array([row[position] for row in rows], pa.string())
         with duckdb.connect() as connection:
-            connection.execute(f"create table corpus (row_id integer, {column_list})")
-            if rows:
-                connection.executemany(
-                    f"insert into corpus values (?{', ?' * len(columns)})",
-                    [(row_id, *row) for row_id, row in enumerate(rows)],
-                )
+            connection.register("corpus_values", pa.table(values))
+            connection.execute("create table corpus as select * from corpus_values")
             return [result[1:] for result in connection.execute(compiled).fetchall()]
 
     return evaluate
