@@ -11,7 +11,7 @@
     {%- set text = customer_identity.regexp_replace_all(
         'upper(' ~ customer_identity.clean_text(column) ~ ')', '^([0-9-]+)T|Z$', '\\1 '
     ) -%}
-    {{ dbt.safe_cast('trim(' ~ text ~ ')', api.Column.translate_type('timestamp')) }}
+    {{ customer_identity.try_cast('trim(' ~ text ~ ')', api.Column.translate_type('timestamp')) }}
 {%- endmacro %}
 
 {#- DuckDB reads an offset only as timestamptz, and reads text without one in the session's

@@ -1,6 +1,7 @@
--- Every usable record with the cluster (future customer) it belongs to. Conversations
--- that attach to no profile form customers of their own when they carry a usable email or
--- phone (grouped by it, and by a cookie seen with it); the rest belong to no customer.
+-- Every usable record with the cluster (future customer) it belongs to: profile clusters;
+-- conversations attached to them directly, or through their group's full name; groups of
+-- unattached conversations as customers of their own. Conversations with no usable
+-- identifier belong to no customer.
 with
 
 records as (
@@ -15,51 +16,12 @@ attached_interactions as (
     select * from {{ ref('int_identity_interactions_attached') }}
 ),
 
-usable_identifier_values as (
-    select identifier_type, identifier_value
-    from {{ ref('int_identity_identifiers_profiled') }}
-    where is_usable
+interaction_groups as (
+    select * from {{ ref('int_identity_interaction_groups') }}
 ),
 
-unattached as (
-    select
-        records.record_key,
-        records.cookie_id,
-        coalesce(
-            case when usable_email.identifier_value is not null then 'email:' || records.email_canonical end,
-            case when usable_phone.identifier_value is not null then 'phone:' || records.phone_e164 end
-        ) as contact_point_key
-    from records
-    inner join attached_interactions
-        on records.record_key = attached_interactions.record_key
-    left join usable_identifier_values as usable_email
-        on
-            usable_email.identifier_type = 'email'
-            and records.email_canonical = usable_email.identifier_value
-    left join usable_identifier_values as usable_phone
-        on
-            usable_phone.identifier_type = 'phone'
-            and records.phone_e164 = usable_phone.identifier_value
-    where attached_interactions.cluster_key is null
-),
-
-cookie_contact_points as (
-    select
-        cookie_id,
-        min(contact_point_key) as contact_point_key
-    from unattached
-    where cookie_id is not null and contact_point_key is not null
-    group by cookie_id
-    having count(distinct contact_point_key) = 1
-),
-
-unattached_clusters as (
-    select
-        unattached.record_key,
-        'interactions|' || coalesce(unattached.contact_point_key, cookie_contact_points.contact_point_key)
-            as cluster_key
-    from unattached
-    left join cookie_contact_points on unattached.cookie_id = cookie_contact_points.cookie_id
+matched_groups as (
+    select * from {{ ref('int_identity_interaction_groups_matched') }}
 ),
 
 final as (
@@ -71,15 +33,14 @@ final as (
         coalesce(
             profile_clusters.cluster_key,
             attached_interactions.cluster_key,
-            unattached_clusters.cluster_key
+            matched_groups.cluster_key,
+            interaction_groups.group_key
         ) as cluster_key
     from records
     left join profile_clusters on records.record_key = profile_clusters.record_key
     left join attached_interactions on records.record_key = attached_interactions.record_key
-    left join unattached_clusters
-        on
-            records.record_key = unattached_clusters.record_key
-            and unattached_clusters.cluster_key is not null
+    left join interaction_groups on records.record_key = interaction_groups.record_key
+    left join matched_groups on interaction_groups.group_key = matched_groups.group_key
 )
 
 select * from final

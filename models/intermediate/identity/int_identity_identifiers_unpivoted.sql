@@ -15,6 +15,7 @@ unpivoted as (
         ('account_id', 'account_id'),
         ('national_id', 'national_id'),
         ('cookie_id', 'cookie_id'),
+        ('ip_address', 'ip_address'),
         ('date_of_birth', 'cast(date_of_birth as varchar)'),
         ('email_local_part', "case when length(split_part(email_canonical, '@', 1)) >= 6 then split_part(email_canonical, '@', 1) end"),
     ] %}

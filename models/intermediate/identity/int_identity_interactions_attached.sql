@@ -1,9 +1,7 @@
 -- Each conversation attached to the profile customer its email or phone points to. An
 -- identifier that points to several customers (a household landline) attaches only where
 -- the name given in the conversation fits exactly one of them. Name tokens that appear in
--- no profile at all (`Private`, `Wireless caller`) are not names and are ignored. A
--- conversation with only a web cookie follows other conversations with the same cookie,
--- when they agree.
+-- no profile at all (`Private`, `Wireless caller`) are not names and are ignored.
 with
 
 records as (
@@ -99,39 +97,68 @@ attached_by_contact_point as (
     having count(distinct cluster_key) = 1
 ),
 
-cookie_clusters as (
-    select
-        interactions.cookie_id,
-        min(attached_by_contact_point.cluster_key) as cluster_key
+-- Conversations with no decisive contact point follow attached conversations that used the
+-- same web cookie (tier 3) or, failing that, the same client address (tier 4), when those
+-- point to one customer whose records fit the name given.
+propagation_candidates as (
+    select distinct
+        interactions.record_key,
+        case when own.identifier_type = 'cookie_id' then 3 else 4 end as evidence_tier,
+        attached_by_contact_point.cluster_key
     from interactions
-    inner join attached_by_contact_point
-        on interactions.record_key = attached_by_contact_point.record_key
-    inner join usable_identifier_values
+    inner join usable_identifiers as own
         on
-            usable_identifier_values.identifier_type = 'cookie_id'
-            and interactions.cookie_id = usable_identifier_values.identifier_value
-    group by interactions.cookie_id
-    having count(distinct attached_by_contact_point.cluster_key) = 1
+            interactions.record_key = own.record_key
+            and own.identifier_type in ('cookie_id', 'ip_address')
+    inner join usable_identifiers as other
+        on
+            own.identifier_type = other.identifier_type
+            and own.identifier_value = other.identifier_value
+            and own.record_key <> other.record_key
+    inner join attached_by_contact_point on other.record_key = attached_by_contact_point.record_key
+    inner join profile_clusters on attached_by_contact_point.cluster_key = profile_clusters.cluster_key
+    inner join records as profile_records on profile_clusters.record_key = profile_records.record_key
+    where
+        interactions.record_key not in (select record_key from attached_by_contact_point)
+        and {{ interaction_name_fits('interactions', 'profile_records') }}
+),
+
+decisive_propagation_candidates as (
+    select *
+    from propagation_candidates
+    qualify evidence_tier = min(evidence_tier) over (partition by record_key)
+),
+
+attached_by_propagation as (
+    select
+        record_key,
+        min(cluster_key) as cluster_key,
+        min(evidence_tier) as evidence_tier
+    from decisive_propagation_candidates
+    group by record_key
+    having count(distinct cluster_key) = 1
 ),
 
 final as (
     select
         interactions.record_key,
-        coalesce(attached_by_contact_point.cluster_key, cookie_clusters.cluster_key) as cluster_key,
-        case
-            when attached_by_contact_point.evidence_tier = 1 then 'email or phone'
-            when attached_by_contact_point.evidence_tier = 2 then 'email local part'
-            when cookie_clusters.cluster_key is not null then 'web cookie'
+        coalesce(attached_by_contact_point.cluster_key, attached_by_propagation.cluster_key)
+            as cluster_key,
+        case coalesce(attached_by_contact_point.evidence_tier, attached_by_propagation.evidence_tier)
+            when 1 then 'email or phone'
+            when 2 then 'email local part'
+            when 3 then 'web cookie'
+            when 4 then 'client address'
         end as attached_by,
-        exists (
-            select 1 from candidates
-            where candidates.record_key = interactions.record_key
-        ) and attached_by_contact_point.cluster_key is null as is_ambiguous
+        (
+            interactions.record_key in (select record_key from candidates)
+            and attached_by_contact_point.cluster_key is null
+        ) as is_ambiguous
     from interactions
     left join attached_by_contact_point
         on interactions.record_key = attached_by_contact_point.record_key
-    left join cookie_clusters
-        on interactions.cookie_id = cookie_clusters.cookie_id
+    left join attached_by_propagation
+        on interactions.record_key = attached_by_propagation.record_key
 )
 
 select * from final

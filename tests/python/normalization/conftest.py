@@ -43,7 +43,9 @@ class DbtSession:
     def invoke(self, *args: str):
         result = dbtRunner(manifest=self._manifest).invoke([*args, *self._flags])
         if not result.success:
-            raise RuntimeError(f"dbt {' '.join(args[:2])} failed: {result.exception}")
+            # dbt wraps a compilation error raised by a macro: report the macro's own message.
+            cause = result.exception and (result.exception.__context__ or result.exception)
+            raise RuntimeError(f"dbt {' '.join(args[:2])} failed: {cause}")
         return result.result
 
     def start(self) -> None:

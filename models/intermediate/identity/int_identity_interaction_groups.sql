@@ -1,0 +1,62 @@
+-- Conversations attached to no profile, grouped by the usable email or phone they carry
+-- (and by a web cookie seen with exactly one such contact point). A conversation with none
+-- of these has no group, and so no customer.
+with
+
+records as (
+    select * from {{ ref('int_identity_records_unioned') }}
+),
+
+attached_interactions as (
+    select * from {{ ref('int_identity_interactions_attached') }}
+),
+
+usable_identifier_values as (
+    select identifier_type, identifier_value
+    from {{ ref('int_identity_identifiers_profiled') }}
+    where is_usable
+),
+
+unattached as (
+    select
+        records.record_key,
+        records.cookie_id,
+        coalesce(
+            case when usable_email.identifier_value is not null then 'email:' || records.email_canonical end,
+            case when usable_phone.identifier_value is not null then 'phone:' || records.phone_e164 end
+        ) as contact_point_key
+    from records
+    inner join attached_interactions
+        on records.record_key = attached_interactions.record_key
+    left join usable_identifier_values as usable_email
+        on
+            usable_email.identifier_type = 'email'
+            and records.email_canonical = usable_email.identifier_value
+    left join usable_identifier_values as usable_phone
+        on
+            usable_phone.identifier_type = 'phone'
+            and records.phone_e164 = usable_phone.identifier_value
+    where attached_interactions.cluster_key is null
+),
+
+cookie_contact_points as (
+    select
+        cookie_id,
+        min(contact_point_key) as contact_point_key
+    from unattached
+    where cookie_id is not null and contact_point_key is not null
+    group by cookie_id
+    having count(distinct contact_point_key) = 1
+),
+
+final as (
+    select
+        unattached.record_key,
+        'interactions|' || coalesce(unattached.contact_point_key, cookie_contact_points.contact_point_key)
+            as group_key
+    from unattached
+    left join cookie_contact_points on unattached.cookie_id = cookie_contact_points.cookie_id
+    where coalesce(unattached.contact_point_key, cookie_contact_points.contact_point_key) is not null
+)
+
+select * from final
