@@ -34,9 +34,7 @@ def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def load_assignments(
-    connection: duckdb.DuckDBPyConnection, ground_truth: Path
-) -> tuple[int, int]:
+def load_assignments(connection: duckdb.DuckDBPyConnection, ground_truth: Path) -> tuple[int, int]:
     """Create the temp table `evaluated` (record, cluster, person); return (matched, missing)."""
     connection.execute(
         """

@@ -44,7 +44,9 @@ def run_dbt(
         "DBT_LOG_PATH": str(database.parent / "logs"),
         **(extra_env or {}),
     }
-    dbt_vars = json.dumps({"raw_data_dir": str(raw_data_dir), "linkage_model_path": str(model_path)})
+    dbt_vars = json.dumps(
+        {"raw_data_dir": str(raw_data_dir), "linkage_model_path": str(model_path)}
+    )
     completed = subprocess.run(
         [str(DBT), *(args or ("build",)), "--project-dir", str(PROJECT_DIR), "--vars", dbt_vars],
         cwd=PROJECT_DIR,

@@ -33,10 +33,23 @@ def test_contract_outputs_exist_with_their_columns(sample_build):
         for table in ("golden_customer", "customer_xref", "quarantined_records")
     }
     assert {
-        "customer_id", "first_name", "last_name", "primary_email", "primary_phone", "street",
-        "city", "postcode", "country_code", "date_of_birth", "loyalty_tier",
-        "preferred_language", "last_purchase_date", "lifetime_value", "first_seen_at",
-        "last_seen_at", "source_record_count",
+        "customer_id",
+        "first_name",
+        "last_name",
+        "primary_email",
+        "primary_phone",
+        "street",
+        "city",
+        "postcode",
+        "country_code",
+        "date_of_birth",
+        "loyalty_tier",
+        "preferred_language",
+        "last_purchase_date",
+        "lifetime_value",
+        "first_seen_at",
+        "last_seen_at",
+        "source_record_count",
     } <= columns["golden_customer"]
     assert {"source_system", "source_record_id", "customer_id"} <= columns["customer_xref"]
     assert {"source_system", "source_record_id", "reason", "raw_record"} <= columns[

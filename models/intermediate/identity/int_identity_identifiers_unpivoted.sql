@@ -19,6 +19,7 @@ unpivoted as (
         ('date_of_birth', 'cast(date_of_birth as varchar)'),
         ('email_local_part', "case when length(split_part(email_canonical, '@', 1)) >= 6 then split_part(email_canonical, '@', 1) end"),
     ] %}
+    {% if not loop.first %}union all{% endif %}
     select
         record_key,
         is_profile,
@@ -28,7 +29,6 @@ unpivoted as (
         date_of_birth
     from records
     where {{ column }} is not null
-    {{ 'union all' if not loop.last }}
     {%- endfor %}
 ),
 

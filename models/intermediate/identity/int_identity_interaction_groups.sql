@@ -12,7 +12,9 @@ attached_interactions as (
 ),
 
 usable_identifier_values as (
-    select identifier_type, identifier_value
+    select
+        identifier_type,
+        identifier_value
     from {{ ref('int_identity_identifiers_profiled') }}
     where is_usable
 ),

@@ -13,7 +13,9 @@ identifiers as (
 ),
 
 usable_identifier_values as (
-    select identifier_type, identifier_value
+    select
+        identifier_type,
+        identifier_value
     from {{ ref('int_identity_identifiers_profiled') }}
     where is_usable
 ),
@@ -23,9 +25,11 @@ profile_clusters as (
 ),
 
 profile_name_keys as (
-    select first_name_key as name_key from records where is_profile and first_name_key is not null
+    select first_name_key as name_key from records
+    where is_profile and first_name_key is not null
     union
-    select last_name_key as name_key from records where is_profile and last_name_key is not null
+    select last_name_key as name_key from records
+    where is_profile and last_name_key is not null
 ),
 
 interactions as (
@@ -118,8 +122,10 @@ propagation_candidates as (
     inner join attached_by_contact_point on other.record_key = attached_by_contact_point.record_key
     inner join profile_clusters on attached_by_contact_point.cluster_key = profile_clusters.cluster_key
     inner join records as profile_records on profile_clusters.record_key = profile_records.record_key
+    left join attached_by_contact_point as already_attached
+        on interactions.record_key = already_attached.record_key
     where
-        interactions.record_key not in (select record_key from attached_by_contact_point)
+        already_attached.record_key is null
         and {{ interaction_name_fits('interactions', 'profile_records') }}
 ),
 
@@ -151,7 +157,7 @@ final as (
             when 4 then 'client address'
         end as attached_by,
         (
-            interactions.record_key in (select record_key from candidates)
+            interactions.record_key in (select candidates.record_key from candidates)
             and attached_by_contact_point.cluster_key is null
         ) as is_ambiguous
     from interactions

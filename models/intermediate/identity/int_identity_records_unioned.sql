@@ -168,7 +168,7 @@ final as (
         unioned.source_system || ':' || unioned.source_record_id as record_key,
         unioned.*,
         case
-            when unioned.first_name_key is null then cast([] as varchar [])
+            when unioned.first_name_key is null then cast([] as varchar[])
             else coalesce(first_name_variants.first_name_variants, [unioned.first_name_key])
         end as first_name_variants,
         {{ street_match_key('unioned.street') }} as street_key,

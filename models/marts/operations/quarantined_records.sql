@@ -1,15 +1,29 @@
 -- Every input row that could not be used, with a reason a person can act on.
 with
 
-{%- set staged = [
-    'stg_crm__contacts',
-    'stg_erp__customers',
-    'stg_legacy__customers',
-    'stg_interactions__conversations',
-] %}
+crm_contacts as (
+    select * from {{ ref('stg_crm__contacts') }}
+    where quarantine_reason is not null
+),
 
-{% for model_name in staged %}
-{{ model_name }} as (
+erp_customers as (
+    select * from {{ ref('stg_erp__customers') }}
+    where quarantine_reason is not null
+),
+
+legacy_customers as (
+    select * from {{ ref('stg_legacy__customers') }}
+    where quarantine_reason is not null
+),
+
+conversations as (
+    select * from {{ ref('stg_interactions__conversations') }}
+    where quarantine_reason is not null
+),
+
+unioned as (
+    {%- for relation in ['crm_contacts', 'erp_customers', 'legacy_customers', 'conversations'] %}
+    {% if not loop.first %}union all{% endif %}
     select
         source_system,
         extract_name,
@@ -17,16 +31,7 @@ with
         source_record_id,
         quarantine_reason as reason,
         raw_record
-    from {{ ref(model_name) }}
-    where quarantine_reason is not null
-),
-
-{% endfor -%}
-
-unioned as (
-    {%- for model_name in staged %}
-    select * from {{ model_name }}
-    {{ 'union all' if not loop.last }}
+    from {{ relation }}
     {%- endfor %}
 ),
 

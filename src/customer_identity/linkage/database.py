@@ -35,8 +35,9 @@ def filled_columns(
     connection: duckdb.DuckDBPyConnection, relation: str, columns: tuple[str, ...]
 ) -> set[str]:
     """The columns of `relation` that hold at least one value (a non-empty list, for lists)."""
-    types = dict(connection.execute(f"select column_name, column_type from (describe {relation})")
-                 .fetchall())
+    types = dict(
+        connection.execute(f"select column_name, column_type from (describe {relation})").fetchall()
+    )
     missing = [column for column in columns if column not in types]
     if missing:
         raise ValueError(f"{relation} lacks the linkage columns {missing}")

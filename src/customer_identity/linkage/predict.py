@@ -6,7 +6,6 @@ weights as JSON so stewards can see what drove a score.
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
@@ -72,7 +71,3 @@ def predict_pairs(
         log.info("scored %s pairs among %s records", table_out.num_rows, record_count)
         return table_out.cast(PAIR_SCHEMA)
 
-
-def comparison_weights(row_json: str | None) -> dict[str, float]:
-    """Decode the per-comparison match weights of one scored pair."""
-    return json.loads(row_json) if row_json else {}

@@ -147,8 +147,10 @@ PREDICTION_RULES: tuple[Rule, ...] = (
     Rule(("phone_numbers",), block_on("phone_numbers", arrays_to_explode=["phone_numbers"])),
     Rule(("last_name_key", "date_of_birth"), block_on("last_name_key", "date_of_birth")),
     Rule(("first_name_key", "date_of_birth"), block_on("first_name_key", "date_of_birth")),
-    Rule(("first_name_key", "last_name_key", "postcode"),
-         block_on("first_name_key", "last_name_key", "postcode")),
+    Rule(
+        ("first_name_key", "last_name_key", "postcode"),
+        block_on("first_name_key", "last_name_key", "postcode"),
+    ),
     Rule(("national_id",), block_on("national_id")),
     Rule(("street_key", "postcode"), block_on("street_key", "postcode")),
 )
@@ -164,8 +166,10 @@ TRAINING_RULES: tuple[Rule, ...] = (
 # Pairs these rules find are near-certain matches; used to estimate the prior.
 DETERMINISTIC_RULES: tuple[Rule, ...] = (
     Rule(("email_canonical", "first_name_key"), block_on("email_canonical", "first_name_key")),
-    Rule(("first_name_key", "last_name_key", "date_of_birth"),
-         block_on("first_name_key", "last_name_key", "date_of_birth")),
+    Rule(
+        ("first_name_key", "last_name_key", "date_of_birth"),
+        block_on("first_name_key", "last_name_key", "date_of_birth"),
+    ),
 )
 
 
@@ -176,9 +180,7 @@ def usable(rules: Iterable[Rule], filled_columns: set[str]) -> list[BlockingRule
 
 def build_settings(filled_columns: set[str]) -> SettingsCreator:
     """Settings for the columns this data set fills (see LINKAGE_COLUMNS)."""
-    comparisons = [
-        factory() for columns, factory in COMPARISONS if set(columns) <= filled_columns
-    ]
+    comparisons = [factory() for columns, factory in COMPARISONS if set(columns) <= filled_columns]
     if len(comparisons) < 2:
         raise ValueError(
             "The linkage model needs at least two filled columns among "

@@ -43,9 +43,7 @@ def train_model(
             linker.training.estimate_probability_two_random_records_match(
                 deterministic, recall=DETERMINISTIC_RECALL
             )
-        linker.training.estimate_u_using_random_sampling(
-            max_pairs=U_SAMPLING_MAX_PAIRS, seed=42
-        )
+        linker.training.estimate_u_using_random_sampling(max_pairs=U_SAMPLING_MAX_PAIRS, seed=42)
         trained_rules = 0
         for rule in model_settings.usable(model_settings.TRAINING_RULES, filled):
             try:
@@ -53,7 +51,7 @@ def train_model(
                     rule, max_pairs=EM_MAX_PAIRS
                 )
                 trained_rules += 1
-            except Exception as error:  # noqa: BLE001 - one failed EM pass must not stop training
+            except Exception as error:
                 log.warning("EM on %s skipped: %s", rule, error)
         if trained_rules == 0:
             raise RuntimeError("no EM pass succeeded: the model has no m probabilities")
@@ -75,6 +73,5 @@ def write_charts(linker: Linker, charts_dir: Path) -> None:
     for name, chart in charts.items():
         try:
             chart().save(str(charts_dir / f"{name}.html"))
-        except Exception as error:  # noqa: BLE001 - a chart is a report, not a result
+        except Exception as error:
             log.warning("chart %s not written: %s", name, error)
-

@@ -7,16 +7,20 @@ ALL_COLUMNS = set(model_settings.LINKAGE_COLUMNS)
 
 def _comparison_columns(creator) -> set[str]:
     return {
-        comparison.get_comparison("duckdb").output_column_name
-        for comparison in creator.comparisons
+        comparison.get_comparison("duckdb").output_column_name for comparison in creator.comparisons
     }
 
 
 def test_all_comparisons_when_every_column_is_filled():
     creator = model_settings.build_settings(ALL_COLUMNS)
     assert _comparison_columns(creator) == {
-        "first_name", "last_name_key", "email_canonical", "phone", "date_of_birth",
-        "address", "national_id",
+        "first_name",
+        "last_name_key",
+        "email_canonical",
+        "phone",
+        "date_of_birth",
+        "address",
+        "national_id",
     }
     assert len(creator.blocking_rules_to_generate_predictions) == len(
         model_settings.PREDICTION_RULES

@@ -59,6 +59,15 @@ class DbtSession:
             self._compiled[sql] = result.results[0].node.compiled_code
         return self._compiled[sql]
 
+    def compile_on(self, database: Path, sql: str) -> str:
+        """Compile against another database file (e.g. one without the seeds), uncached."""
+        saved = os.environ["DUCKDB_PATH"]
+        os.environ["DUCKDB_PATH"] = str(database)
+        try:
+            return self.invoke("compile", "--inline", sql).results[0].node.compiled_code
+        finally:
+            os.environ["DUCKDB_PATH"] = saved
+
 
 @pytest.fixture(scope="session")
 def dbt_session(tmp_path_factory) -> Iterator[DbtSession]:
@@ -115,9 +124,3 @@ def evaluate_macros(dbt_session: DbtSession) -> EvaluateMacros:
             return [result[1:] for result in connection.execute(compiled).fetchall()]
 
     return evaluate
-
-
-@pytest.fixture(scope="session")
-def reference_database(dbt_session: DbtSession) -> Path:
-    """The scratch database holding the loaded reference seeds."""
-    return dbt_session.database
