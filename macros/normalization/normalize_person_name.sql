@@ -13,25 +13,23 @@
 {%- endmacro %}
 
 {#- DuckDB has no initcap: upper-case each character that starts the text or follows a
-    separator. -#}
+    separator (a one-parameter lambda over the positions: sqlfluff cannot parse two). -#}
 {% macro duckdb__normalize_person_name(column) -%}
     {%- set capitalised -%}
         array_to_string(
             list_transform(
-                name__characters,
-                lambda name__character, name__position: case
+                range(1, length(name__lowered) + 1),
+                lambda name__position: case
                     when name__position = 1
-                        or name__characters[name__position - 1] in (' ', '-', '''', '’', '.', '(')
-                        then upper(name__character)
-                    else name__character
+                        or substr(name__lowered, name__position - 1, 1) in (' ', '-', '''', '’', '.', '(')
+                        then upper(substr(name__lowered, name__position, 1))
+                    else substr(name__lowered, name__position, 1)
                 end
             ),
             ''
         )
     {%- endset -%}
     {{ customer_identity.bind_value(
-        'name__characters',
-        "string_split(lower(" ~ customer_identity.clean_text(column) ~ "), '')",
-        capitalised
+        'name__lowered', 'lower(' ~ customer_identity.clean_text(column) ~ ')', capitalised
     ) }}
 {%- endmacro %}

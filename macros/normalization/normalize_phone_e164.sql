@@ -43,18 +43,13 @@
 
     {#- Lookups as constant CASE expressions over the seed's rows. Lengths are written '|7|9|10|'
         so that a length can be looked up with position(). -#}
-    {%- set calling_codes_by_lengths = {} -%}
+    {%- set lengths_text_by_calling_code = {} -%}
     {%- for calling_code, lengths in lengths_by_calling_code.items() -%}
-        {%- set key = '|' ~ (lengths | unique | sort | join('|')) ~ '|' -%}
-        {%- do calling_codes_by_lengths.setdefault(key, []).append(calling_code) -%}
+        {%- do lengths_text_by_calling_code.update({calling_code: '|' ~ (lengths | unique | sort | join('|')) ~ '|'}) -%}
     {%- endfor -%}
-    {%- set calling_codes_by_trunk_prefix = {} -%}
-    {%- for calling_code, prefix in trunk_prefix_by_calling_code.items() -%}
-        {%- do calling_codes_by_trunk_prefix.setdefault(prefix, []).append(calling_code) -%}
-    {%- endfor -%}
-    {%- set calling_codes_by_digits = {1: [], 2: [], 3: []} -%}
-    {%- for calling_code in calling_code_by_country if calling_code | length in (1, 2, 3) -%}
-        {%- do calling_codes_by_digits[calling_code | length].append(calling_code) -%}
+    {%- set countries_by_lengths = {} -%}
+    {%- for calling_code, countries in calling_code_by_country.items() -%}
+        {%- do countries_by_lengths.setdefault(lengths_text_by_calling_code.get(calling_code, '||'), []).extend(countries) -%}
     {%- endfor -%}
 
     {#- 1. The digits as dialled, with a leading + kept: URI scheme and parameters, extension,
@@ -79,36 +74,44 @@
             when phone__dialled like '00%' then substr(phone__dialled, 3)
             when substr(phone__dialled, 1, length(phone__country_calling_code)) = phone__country_calling_code
                 and not {{ customer_identity.pipe_list_contains('phone__country_lengths', 'length(phone__dialled)') }}
-                and {{ customer_identity.pipe_list_contains('phone__country_lengths', 'length(substr(phone__dialled, length(phone__country_calling_code) + 1))') }}
+                and {{ customer_identity.pipe_list_contains('phone__country_lengths', 'length(phone__dialled) - length(phone__country_calling_code)') }}
                 then phone__dialled
             else phone__country_calling_code || phone__dialled
         end
     {%- endset -%}
 
-    {#- 3. Country code, then the national number with the trunk prefix dropped (`0`, `1`, `8`)
-        when what is left still has a length the country uses. -#}
+    {#- 3. The country code the number starts with, the national number lengths and the trunk
+        prefix of that country code. -#}
+    {%- set calling_codes_by_digits = {1: [], 2: [], 3: []} -%}
+    {%- for calling_code in calling_code_by_country if calling_code | length in (1, 2, 3) -%}
+        {%- do calling_codes_by_digits[calling_code | length].append(calling_code) -%}
+    {%- endfor -%}
     {%- set calling_code -%}
         case
         {%- for digits in (1, 2, 3) if calling_codes_by_digits[digits] %}
             when substr(phone__number, 1, {{ digits }}) in (
                 {%- for code in calling_codes_by_digits[digits] | sort -%}
-                    '{{ code }}'{{ ", " if not loop.last }}
+                    {{ customer_identity.sql_string(code) }}{{ ", " if not loop.last }}
                 {%- endfor -%}
             ) then substr(phone__number, 1, {{ digits }})
         {%- endfor %}
         end
     {%- endset -%}
+
+    {#- 4. The national number: the trunk prefix (`0`, `1`, `8`) dropped when what is left still
+        has a length the country uses. -#}
+    {%- set subscriber = 'substr(phone__number, length(phone__calling_code) + 1)' -%}
     {%- set national_number -%}
         case
             when phone__trunk_prefix is not null
-                and substr(phone__subscriber, 1, length(phone__trunk_prefix)) = phone__trunk_prefix
-                and {{ customer_identity.pipe_list_contains('phone__lengths', 'length(substr(phone__subscriber, length(phone__trunk_prefix) + 1))') }}
-                then substr(phone__subscriber, length(phone__trunk_prefix) + 1)
-            else phone__subscriber
+                and substr({{ subscriber }}, 1, length(phone__trunk_prefix)) = phone__trunk_prefix
+                and {{ customer_identity.pipe_list_contains('phone__lengths', 'length(' ~ subscriber ~ ') - length(phone__trunk_prefix)') }}
+                then substr({{ subscriber }}, length(phone__trunk_prefix) + 1)
+            else {{ subscriber }}
         end
     {%- endset -%}
 
-    {#- 4. Plausible: a length the country uses, at most 15 digits, not one digit repeated. -#}
+    {#- 5. Plausible: a length the country uses, at most 15 digits, not one digit repeated. -#}
     {%- set e164 -%}
         case
             when {{ customer_identity.pipe_list_contains('phone__lengths', 'length(phone__national_number)') }}
@@ -118,17 +121,20 @@
         end
     {%- endset -%}
 
-    {%- set bind = customer_identity.bind_value -%}
-    {{ bind('phone__dialled', dialled,
-        bind('phone__country', customer_identity.country_or_default(country_column),
-        bind('phone__country_calling_code', customer_identity.case_lookup('phone__country', calling_code_by_country),
-        bind('phone__international_prefix', customer_identity.case_lookup('phone__country', international_prefix_by_country),
-        bind('phone__country_lengths', customer_identity.case_lookup('phone__country_calling_code', calling_codes_by_lengths),
-        bind('phone__number', with_country_code,
-        bind('phone__calling_code', calling_code,
-        bind('phone__lengths', customer_identity.case_lookup('phone__calling_code', calling_codes_by_lengths),
-        bind('phone__trunk_prefix', customer_identity.case_lookup('phone__calling_code', calling_codes_by_trunk_prefix),
-        bind('phone__subscriber', 'substr(phone__number, length(phone__calling_code) + 1)',
-        bind('phone__national_number', national_number, e164)))))))))))
-    }}
+    {#- Each level binds values computed from the level above (see bind_values). -#}
+    {{ customer_identity.bind_values({
+        'phone__dialled': dialled,
+        'phone__country': customer_identity.country_or_default(country_column),
+    }, customer_identity.bind_values({
+        'phone__country_calling_code': customer_identity.case_lookup('phone__country', calling_code_by_country),
+        'phone__international_prefix': customer_identity.case_lookup('phone__country', international_prefix_by_country),
+        'phone__country_lengths': customer_identity.case_lookup('phone__country', countries_by_lengths),
+    }, customer_identity.bind_value(
+        'phone__number', with_country_code,
+        customer_identity.bind_values({
+            'phone__calling_code': calling_code,
+            'phone__lengths': customer_identity.calling_code_lookup('phone__number', lengths_text_by_calling_code),
+            'phone__trunk_prefix': customer_identity.calling_code_lookup('phone__number', trunk_prefix_by_calling_code),
+        }, customer_identity.bind_value('phone__national_number', national_number, e164))
+    ))) }}
 {%- endmacro %}

@@ -65,7 +65,12 @@ def _renderings(number: phonenumbers.PhoneNumber, international_prefix: str) -> 
         "00": "00" + international[1:],
         "national digits": re.sub(r"\D", "", national),
         "national with extension": f"{national} ext. 123",
+        "national with dots": national.replace(" ", "."),
     }
+    if national.startswith("0") and not number.italian_leading_zero:
+        # The UK and German habit: the trunk prefix in parentheses after the country code.
+        code = f"+{number.country_code} "
+        written["international (0)"] = international.replace(code, f"{code}(0)", 1)
     if international_prefix not in ("", "00"):
         written["international prefix"] = f"{international_prefix} {international[1:]}"
     if number.country_code == 1:
