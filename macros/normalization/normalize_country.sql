@@ -2,8 +2,8 @@
     name or an alias (`us`, `USA`, `U.S.A.`, `United States of America`, `UK`, `England`,
     `Deutschland`, `Côte d'Ivoire`), compared ignoring case, accents, spacing and punctuation;
     null when unknown or empty. The names come from the seeds country_reference and
-    country_aliases, inlined at execution time: a model using this macro declares
-    `-- depends_on: {{ ref('country_reference') }}`. -#}
+    country_aliases, inlined at compile time (the macro registers the model's dependency on
+    the seeds itself). -#}
 {% macro normalize_country(column) -%}
     {{ return(adapter.dispatch('normalize_country', 'customer_identity')(column)) }}
 {%- endmacro %}

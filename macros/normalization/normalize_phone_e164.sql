@@ -8,15 +8,15 @@
     Null for letters, an unknown country code, a national number of a length the country does
     not use (libphonenumber's metadata), more than 15 digits, or one digit repeated.
     Calling codes, trunk prefixes and lengths come from the seed country_reference, inlined at
-    execution time: a model using this macro declares `-- depends_on: {{ ref('country_reference') }}`. -#}
+    compile time (the macro registers the model's dependency on the seed itself). -#}
 {% macro normalize_phone_e164(phone_column, country_column=none) -%}
     {{ return(adapter.dispatch('normalize_phone_e164', 'customer_identity')(phone_column, country_column)) }}
 {%- endmacro %}
 
 {% macro default__normalize_phone_e164(phone_column, country_column=none) -%}
     {%- set countries = customer_identity.reference_seed_source('country_reference') -%}
-    {%- set calling_code_by_country = {} -%}
-    {%- set international_prefix_by_country = {} -%}
+    {%- set countries_by_calling_code = {} -%}
+    {%- set countries_by_international_prefix = {} -%}
     {%- set lengths_by_calling_code = {} -%}
     {%- set trunk_prefix_by_calling_code = {} -%}
     {%- if countries is not none -%}
@@ -28,9 +28,9 @@
         {%- endset -%}
         {%- for row in run_query(query).rows -%}
             {%- set calling_code = row['calling_code'] | trim -%}
-            {%- do calling_code_by_country.setdefault(calling_code, []).append(row['country_code'] | upper) -%}
+            {%- do countries_by_calling_code.setdefault(calling_code, []).append(row['country_code'] | upper) -%}
             {%- if row['international_prefix'] and row['international_prefix'] != '00' -%}
-                {%- do international_prefix_by_country.setdefault(row['international_prefix'], []).append(row['country_code'] | upper) -%}
+                {%- do countries_by_international_prefix.setdefault(row['international_prefix'], []).append(row['country_code'] | upper) -%}
             {%- endif -%}
             {%- for length in (row['national_number_lengths'] or '').split('|') if length -%}
                 {%- do lengths_by_calling_code.setdefault(calling_code, []).append(length | int) -%}
@@ -48,8 +48,8 @@
         {%- do lengths_text_by_calling_code.update({calling_code: '|' ~ (lengths | unique | sort | join('|')) ~ '|'}) -%}
     {%- endfor -%}
     {%- set countries_by_lengths = {} -%}
-    {%- for calling_code, countries in calling_code_by_country.items() -%}
-        {%- do countries_by_lengths.setdefault(lengths_text_by_calling_code.get(calling_code, '||'), []).extend(countries) -%}
+    {%- for calling_code, country_codes in countries_by_calling_code.items() -%}
+        {%- do countries_by_lengths.setdefault(lengths_text_by_calling_code.get(calling_code, '||'), []).extend(country_codes) -%}
     {%- endfor -%}
 
     {#- 1. The digits as dialled, with a leading + kept: URI scheme and parameters, extension,
@@ -83,10 +83,13 @@
     {#- 3. The country code the number starts with, the national number lengths and the trunk
         prefix of that country code. -#}
     {%- set calling_codes_by_digits = {1: [], 2: [], 3: []} -%}
-    {%- for calling_code in calling_code_by_country if calling_code | length in (1, 2, 3) -%}
+    {%- for calling_code in countries_by_calling_code if calling_code | length in (1, 2, 3) -%}
         {%- do calling_codes_by_digits[calling_code | length].append(calling_code) -%}
     {%- endfor -%}
     {%- set calling_code -%}
+        {%- if countries_by_calling_code | length == 0 -%}
+            cast(null as {{ dbt.type_string() }})
+        {%- else -%}
         case
         {%- for digits in (1, 2, 3) if calling_codes_by_digits[digits] %}
             when substr(phone__number, 1, {{ digits }}) in (
@@ -96,6 +99,7 @@
             ) then substr(phone__number, 1, {{ digits }})
         {%- endfor %}
         end
+        {%- endif -%}
     {%- endset -%}
 
     {#- 4. The national number: the trunk prefix (`0`, `1`, `8`) dropped when what is left still
@@ -126,8 +130,8 @@
         'phone__dialled': dialled,
         'phone__country': customer_identity.country_or_default(country_column),
     }, customer_identity.bind_values({
-        'phone__country_calling_code': customer_identity.case_lookup('phone__country', calling_code_by_country),
-        'phone__international_prefix': customer_identity.case_lookup('phone__country', international_prefix_by_country),
+        'phone__country_calling_code': customer_identity.case_lookup('phone__country', countries_by_calling_code),
+        'phone__international_prefix': customer_identity.case_lookup('phone__country', countries_by_international_prefix),
         'phone__country_lengths': customer_identity.case_lookup('phone__country', countries_by_lengths),
     }, customer_identity.bind_value(
         'phone__number', with_country_code,

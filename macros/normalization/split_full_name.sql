@@ -19,30 +19,29 @@
     {%- set titles = '(?i)^((mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|mme|mlle)\\.?\\s+)+' -%}
     {%- set suffixes = '(?i)(,?\\s+(jr|sr|ii|iii|iv|phd|md|esq)\\.?)+$' -%}
     {%- set particles = '(van|von|de|del|della|der|den|di|da|du|dos|das|le|la|ter|ten|bin|ibn|al|el|st\\.?|saint)' -%}
-    {%- set before_comma = 'nullif(trim(' ~ dbt.split_part('name__full', "','", 1) ~ '), \'\')' -%}
+    {%- set before_comma = 'nullif(trim(' ~ dbt.split_part('name__full', "','", 1) ~ "), '')" -%}
     {%- set after_comma = customer_identity.regexp_replace_all(
         customer_identity.regexp_capture('name__full', '^[^,]*,\\s*(.*)$'), titles, ''
     ) -%}
-    {%- set core = customer_identity.regexp_replace_all(
-        customer_identity.regexp_replace_all('name__full', titles, ''), suffixes, ''
-    ) -%}
     {%- if part == 'first' -%}
+        {%- set with_comma = 'nullif(trim(' ~ after_comma ~ "), '')" -%}
         {%- set without_comma = 'coalesce('
             ~ customer_identity.regexp_capture(
-                'name__core', '(?i)^(\\S+(\\s+\\S+)*?)\\s+(' ~ particles ~ '\\s+)*\\S+$'
-            ) ~ ', name__core)' -%}
-        {%- set with_comma = 'nullif(trim(' ~ after_comma ~ "), '')" -%}
+                'name__full', '(?i)^(\\S+(\\s+\\S+)*?)\\s+(' ~ particles ~ '\\s+)*\\S+$'
+            ) ~ ', name__full)' -%}
     {%- else -%}
-        {%- set without_comma = customer_identity.regexp_capture(
-            'name__core', '(?i)^\\S+(\\s+\\S+)*?\\s+((' ~ particles ~ '\\s+)*\\S+)$', 2
-        ) -%}
         {%- set with_comma = before_comma -%}
+        {%- set without_comma = customer_identity.regexp_capture(
+            'name__full', '(?i)^\\S+(\\s+\\S+)*?\\s+((' ~ particles ~ '\\s+)*\\S+)$', 2
+        ) -%}
     {%- endif -%}
-    {%- set split -%}
-        case
-            when name__full like '%,%' then {{ with_comma }}
-            else {{ customer_identity.bind_value('name__core', 'nullif(trim(' ~ core ~ "), '')", without_comma) }}
-        end
-    {%- endset -%}
-    {{ customer_identity.bind_value('name__full', customer_identity.clean_text(column), split) }}
+    {#- Titles and suffixes go first, so that `King, Jr.` is not read as `Last, First`. -#}
+    {%- set stripped = customer_identity.regexp_replace_all(
+        customer_identity.regexp_replace_all(customer_identity.clean_text(column), titles, ''), suffixes, ''
+    ) -%}
+    {{ customer_identity.bind_value(
+        'name__full',
+        'nullif(trim(' ~ stripped ~ "), '')",
+        'case when name__full like \'%,%\' then ' ~ with_comma ~ ' else ' ~ without_comma ~ ' end'
+    ) }}
 {%- endmacro %}

@@ -138,3 +138,18 @@ def test_parquet_extracts_give_the_same_customers(sample_build, tmp_path, extrac
     assert run.returncode == 0, run.output[-5000:]
     sql = "select count(*), count(distinct customer_id) from main.customer_xref"
     assert _query(run.database, sql) == _query(sample_build.database, sql)
+
+
+def test_a_new_data_set_trains_its_own_model_and_links_well(tmp_path):
+    from customer_identity.evaluation import evaluate
+    from customer_identity.synthetic.generator import generate
+
+    extracts = tmp_path / "generated"
+    generate(persons=600, seed=424242, out_dir=extracts)
+    model_path = tmp_path / "model.json"
+    run = run_dbt(extracts, tmp_path / "generated.duckdb", model_path=model_path)
+    assert run.returncode == 0, run.output[-5000:]
+    assert model_path.exists(), "the first run on a new data set trains and saves a model"
+    scores = evaluate(run.database, extracts / "ground_truth.csv")
+    assert scores["profile records"].pairwise_f1 > 0.9
+    assert scores["profile records"].max_persons_in_a_cluster <= 3

@@ -12,34 +12,34 @@ renamed as (
         -- ids
         'crm' as source_system,
         'crm_contacts' as extract_name,
-        "Id" as source_record_id,
-        "AccountId" as account_id,
+        id as source_record_id,
+        accountid as account_id,
         source_row_number,
 
         -- names
-        "FirstName" as first_name_raw,
-        "LastName" as last_name_raw,
+        firstname as first_name_raw,
+        lastname as last_name_raw,
 
         -- contact points
-        "Email" as email_raw,
-        "Phone" as phone_raw,
-        "MobilePhone" as mobile_phone_raw,
+        email as email_raw,
+        phone as phone_raw,
+        mobilephone as mobile_phone_raw,
 
         -- address
-        "MailingStreet" as street_raw,
-        "MailingCity" as city_raw,
-        "MailingPostalCode" as postcode_raw,
-        "MailingCountry" as country_raw,
-        {{ normalize_country('"MailingCountry"') }} as country_code,
+        mailingstreet as street_raw,
+        mailingcity as city_raw,
+        mailingpostalcode as postcode_raw,
+        mailingcountry as country_raw,
+        {{ normalize_country('mailingcountry') }} as country_code,
 
         -- profile
-        "Birthdate" as date_of_birth_raw,
-        "LoyaltyTier" as loyalty_tier,
-        "PreferredLanguage" as preferred_language,
+        birthdate as date_of_birth_raw,
+        loyaltytier as loyalty_tier,
+        preferredlanguage as preferred_language,
 
         -- timestamps
-        {{ parse_timestamp('"CreatedDate"') }} as source_created_at,
-        {{ parse_timestamp('"LastModifiedDate"') }} as source_updated_at,
+        {{ parse_timestamp('createddate') }} as source_created_at,
+        {{ parse_timestamp('lastmodifieddate') }} as source_updated_at,
 
         -- as received
         raw_attributes,

@@ -34,7 +34,7 @@ renamed as (
         -- profile
         date_of_birth as date_of_birth_raw,
         {{ parse_date('last_purchase_date', '%Y-%m-%d') }} as last_purchase_date,
-        {{ dbt.safe_cast('lifetime_value', 'decimal(18, 2)') }} as lifetime_value,
+        {{ try_cast('lifetime_value', 'decimal(18, 2)') }} as lifetime_value,
 
         -- timestamps
         {{ parse_timestamp('updated_at') }} as source_updated_at,

@@ -25,7 +25,6 @@ class DbtSession:
     """dbt invocations against one scratch database, parsing the project only once."""
 
     def __init__(self, work_dir: Path) -> None:
-        self.database = work_dir / "normalization.duckdb"
         self._flags = [
             "--project-dir",
             str(PROJECT_DIR),
