@@ -1,5 +1,4 @@
 {{ config(post_hook="{{ append_rejected_lines('crm_contacts', 'crm') }}") }}
--- depends_on: {{ ref('country_reference') }}
 
 with
 

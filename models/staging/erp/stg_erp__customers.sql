@@ -1,5 +1,4 @@
 {{ config(post_hook="{{ append_rejected_lines('erp_customers', 'erp') }}") }}
--- depends_on: {{ ref('country_reference') }}
 
 with
 

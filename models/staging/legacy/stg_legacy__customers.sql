@@ -1,5 +1,4 @@
 {{ config(post_hook="{{ append_rejected_lines('legacy_customers', 'legacy') }}") }}
--- depends_on: {{ ref('country_reference') }}
 
 with
 
