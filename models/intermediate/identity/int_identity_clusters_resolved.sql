@@ -34,7 +34,7 @@ final as (
             profile_clusters.cluster_key,
             attached_interactions.cluster_key,
             matched_groups.cluster_key,
-            interaction_groups.group_key
+            case when interaction_groups.has_contact_point then interaction_groups.group_key end
         ) as cluster_key
     from records
     left join profile_clusters on records.record_key = profile_clusters.record_key

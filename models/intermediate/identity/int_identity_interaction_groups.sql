@@ -1,6 +1,7 @@
 -- Conversations attached to no profile, grouped by the usable email or phone they carry
 -- (and by a web cookie seen with exactly one such contact point). A conversation with none
--- of these has no group, and so no customer.
+-- of these but a full name is a group of its own that can only join a profile by that name
+-- (has_contact_point false); the rest have no group, and so no customer.
 with
 
 records as (
@@ -23,6 +24,7 @@ unattached as (
     select
         records.record_key,
         records.cookie_id,
+        records.first_name_key is not null and records.last_name_key is not null as has_full_name,
         coalesce(
             case when usable_email.identifier_value is not null then 'email:' || records.email_canonical end,
             case when usable_phone.identifier_value is not null then 'phone:' || records.phone_e164 end
@@ -51,14 +53,23 @@ cookie_contact_points as (
     having count(distinct contact_point_key) = 1
 ),
 
-final as (
+grouped as (
     select
         unattached.record_key,
-        'interactions|' || coalesce(unattached.contact_point_key, cookie_contact_points.contact_point_key)
-            as group_key
+        unattached.has_full_name,
+        coalesce(unattached.contact_point_key, cookie_contact_points.contact_point_key)
+            as contact_point_key
     from unattached
     left join cookie_contact_points on unattached.cookie_id = cookie_contact_points.cookie_id
-    where coalesce(unattached.contact_point_key, cookie_contact_points.contact_point_key) is not null
+),
+
+final as (
+    select
+        record_key,
+        'interactions|' || coalesce(contact_point_key, 'record:' || record_key) as group_key,
+        contact_point_key is not null as has_contact_point
+    from grouped
+    where contact_point_key is not null or has_full_name
 )
 
 select * from final

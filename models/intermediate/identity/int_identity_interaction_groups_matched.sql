@@ -1,7 +1,9 @@
 -- Groups of unattached conversations joined to a profile customer by the full name given
 -- in them (first and last name, in either order: caller-id shows `LAST FIRST`), when that
 -- name belongs to exactly one profile customer and the group names nobody else. This is
--- how a customer calling from a number no system knows still meets their profile.
+-- how a customer calling from a number no system knows still meets their profile. Groups
+-- whose full name no profile holds are joined to each other when that name is theirs alone
+-- (no more groups than var max_groups_per_unknown_name): one person's phone and inbox.
 with
 
 groups as (
@@ -30,6 +32,7 @@ profile_names as (
 group_names as (
     select distinct
         groups.group_key,
+        groups.has_contact_point,
         records.first_name_key,
         records.last_name_key,
         records.first_name_variants
@@ -64,13 +67,44 @@ candidates as (
             )
 ),
 
-final as (
+matched_to_profiles as (
     select
         group_key,
         min(cluster_key) as cluster_key
     from candidates
     group by group_key
     having count(distinct cluster_key) = 1
+),
+
+unknown_name_groups as (
+    select distinct
+        group_names.group_key,
+        least(group_names.first_name_key, group_names.last_name_key)
+        || ' ' || greatest(group_names.first_name_key, group_names.last_name_key) as name_key
+    from group_names
+    inner join single_name_groups on group_names.group_key = single_name_groups.group_key
+    left join candidates on group_names.group_key = candidates.group_key
+    where candidates.group_key is null and group_names.has_contact_point
+),
+
+matched_to_each_other as (
+    select
+        unknown_name_groups.group_key,
+        'interactions|name:' || unknown_name_groups.name_key as cluster_key
+    from unknown_name_groups
+    inner join (
+        select name_key
+        from unknown_name_groups
+        group by name_key
+        having count(*) between 2 and {{ var('max_groups_per_unknown_name') }}
+    ) as rare_names
+        on unknown_name_groups.name_key = rare_names.name_key
+),
+
+final as (
+    select * from matched_to_profiles
+    union all
+    select * from matched_to_each_other
 )
 
 select * from final

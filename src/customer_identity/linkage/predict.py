@@ -70,4 +70,3 @@ def predict_pairs(
         ).to_arrow_table()
         log.info("scored %s pairs among %s records", table_out.num_rows, record_count)
         return table_out.cast(PAIR_SCHEMA)
-
