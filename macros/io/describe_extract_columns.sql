@@ -1,13 +1,24 @@
-{#- Column names of a located extract, in file order. A file DuckDB cannot read fails
-    the run here, naming the file. -#}
+{#- Column names of a located extract, in file order. A CSV header is read as one plain line
+    (names split at commas, quotes and a byte-order mark removed) so that a damaged line
+    further down cannot stop the run: the CSV reader is then told the columns instead of
+    sniffing them. A file DuckDB cannot open fails the run here, naming the file. -#}
 {% macro describe_extract_columns(located) -%}
     {%- set path = located.path | replace("'", "''") -%}
     {%- if located.format == 'parquet' -%}
-        {%- set scan = "read_parquet('" ~ path ~ "')" -%}
-    {%- else -%}
-        {%- set scan = "read_csv('" ~ path ~ "', header = true, all_varchar = true, "
-            ~ "delim = ',', quote = '\"', escape = '\"', ignore_errors = true)" -%}
+        {%- set result = run_query("describe select * from read_parquet('" ~ path ~ "')") -%}
+        {{ return(result.columns[0].values() | list) }}
     {%- endif -%}
-    {%- set result = run_query("describe select * from " ~ scan) -%}
-    {{ return(result.columns[0].values() | list) }}
+    {%- set result = run_query(
+        "select header_line from read_csv('" ~ path ~ "', header = false, auto_detect = false, "
+        ~ "columns = {'header_line': 'VARCHAR'}, delim = '\x1f', quote = '', escape = '') limit 1"
+    ) -%}
+    {%- set header_line = result.columns[0].values()[0] if result.columns[0].values() | length > 0 else none -%}
+    {%- if not header_line -%}
+        {{ exceptions.raise_compiler_error(located.path ~ ": the file has no header line") }}
+    {%- endif -%}
+    {%- set names = [] -%}
+    {%- for raw_name in header_line.replace('\ufeff', '').split(',') -%}
+        {%- do names.append(raw_name.strip().strip('"').strip()) -%}
+    {%- endfor -%}
+    {{ return(names) }}
 {%- endmacro %}

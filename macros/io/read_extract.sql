@@ -75,6 +75,6 @@
         {%- endif %}
         cast(to_json(extract_row) as varchar) as raw_record,
         row_number() over () as source_row_number
-    from {{ extract_scan(located, table_name) }} as extract_row
+    from {{ extract_scan(located, table_name, file_columns) }} as extract_row
     {%- endif %}
 {%- endmacro %}

@@ -153,3 +153,39 @@ def test_a_new_data_set_trains_its_own_model_and_links_well(tmp_path):
     scores = evaluate(run.database, extracts / "ground_truth.csv")
     assert scores["profile records"].pairwise_f1 > 0.9
     assert scores["profile records"].max_persons_in_a_cluster <= 3
+
+
+def test_malformed_rows_are_quarantined_with_a_reason(tmp_path, extracts_dir):
+    path = extracts_dir / "crm_contacts.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header, first, second = lines[0], lines[1], lines[2]
+    first_id = first.split(",")[0]
+    width = len(header.split(","))
+    broken = [
+        first,  # the same Id again
+        "," + ",".join(second.split(",")[1:]),  # no Id
+        ",".join(["x"] * (width + 3)),  # too many fields
+        '"0030000BROKEN","unclosed,' + "," * (width - 2),  # a quote that never closes
+    ]
+    path.write_text("\n".join([*lines, *broken]) + "\n", encoding="utf-8")
+    run = run_dbt(extracts_dir, tmp_path / "damaged.duckdb")
+    assert run.returncode == 0, run.output[-5000:]
+    reasons = [
+        row[0]
+        for row in _query(
+            run.database,
+            "select reason from main.quarantined_records where source_system = 'crm' "
+            "order by reason",
+        )
+    ]
+    assert any(f"duplicate Id '{first_id.strip(chr(34))}'" in r for r in reasons), reasons
+    assert any(r.startswith("Id is empty") for r in reasons), reasons
+    unreadable = [r for r in reasons if "could not be read" in r]
+    assert len(unreadable) == 2, reasons
+    assert any(f"line {len(lines) + 3} of crm_contacts" in r for r in unreadable), unreadable
+    assert any("unterminated quote" in r for r in unreadable), unreadable
+    [(xref_rows,)] = _query(
+        run.database, "select count(*) from main.customer_xref where source_system = 'crm'"
+    )
+    # Every data line of the file is either resolved or quarantined.
+    assert xref_rows + len(reasons) == len(lines) - 1 + len(broken)
