@@ -62,7 +62,7 @@ sample: setup  ## Regenerate the committed sample in data/sample
 lint: setup  ## ruff and sqlfluff
 	$(BIN)/ruff check src tests/python
 	$(BIN)/ruff format --check src tests/python
-	$(BIN)/sqlfluff lint --processes 2 models tests/dbt analyses
+	$(BIN)/sqlfluff lint models tests/dbt analyses
 
 pytest: setup  ## Python tests (package, macros, end to end)
 	$(BIN)/pytest

@@ -41,12 +41,30 @@ group_names as (
     where records.first_name_key is not null and records.last_name_key is not null
 ),
 
--- A group naming several different people is not one person's phone or inbox.
+-- A group naming several different people is not one person's phone or inbox. Names of
+-- one person may differ by nickname (Jim / James) or by caller-id order (`LAST FIRST`).
+conflicting_name_pairs as (
+    select distinct left_name.group_key
+    from group_names as left_name
+    inner join group_names as right_name
+        on left_name.group_key = right_name.group_key
+    where not (
+        (
+            left_name.last_name_key = right_name.last_name_key
+            and list_has_any(left_name.first_name_variants, right_name.first_name_variants)
+        )
+        or (
+            left_name.first_name_key = right_name.last_name_key
+            and left_name.last_name_key = right_name.first_name_key
+        )
+    )
+),
+
 single_name_groups as (
-    select group_key
+    select distinct group_names.group_key
     from group_names
-    group by group_key
-    having count(distinct least(first_name_key, last_name_key) || ' ' || greatest(first_name_key, last_name_key)) = 1
+    left join conflicting_name_pairs on group_names.group_key = conflicting_name_pairs.group_key
+    where conflicting_name_pairs.group_key is null
 ),
 
 candidates as (
@@ -77,14 +95,24 @@ matched_to_profiles as (
 ),
 
 unknown_name_groups as (
-    select distinct
+    select
         group_names.group_key,
-        least(group_names.first_name_key, group_names.last_name_key)
-        || ' ' || greatest(group_names.first_name_key, group_names.last_name_key) as name_key
+        min(
+            least(group_names.first_name_key, group_names.last_name_key)
+            || ' ' || greatest(group_names.first_name_key, group_names.last_name_key)
+        ) as name_key
     from group_names
     inner join single_name_groups on group_names.group_key = single_name_groups.group_key
     left join candidates on group_names.group_key = candidates.group_key
     where candidates.group_key is null and group_names.has_contact_point
+    group by group_names.group_key
+),
+
+rare_unknown_names as (
+    select name_key
+    from unknown_name_groups
+    group by name_key
+    having count(*) between 2 and {{ var('max_groups_per_unknown_name') }}
 ),
 
 matched_to_each_other as (
@@ -92,13 +120,7 @@ matched_to_each_other as (
         unknown_name_groups.group_key,
         'interactions|name:' || unknown_name_groups.name_key as cluster_key
     from unknown_name_groups
-    inner join (
-        select name_key
-        from unknown_name_groups
-        group by name_key
-        having count(*) between 2 and {{ var('max_groups_per_unknown_name') }}
-    ) as rare_names
-        on unknown_name_groups.name_key = rare_names.name_key
+    inner join rare_unknown_names on unknown_name_groups.name_key = rare_unknown_names.name_key
 ),
 
 final as (
