@@ -1,7 +1,8 @@
 {#- True unless two records' first names clearly belong to different people: both present
     and neither equal, nor close (Jaro-Winkler ≥ 0.88, typos), nor nickname-equivalent
     (a shared variant from the nicknames seed), nor one a prefix of the other (`j`,
-    `jon` / `jonathan`). Expects columns first_name_key and first_name_variants. -#}
+    `jon` / `jonathan`), nor first and last name swapped. Expects columns first_name_key,
+    last_name_key and first_name_variants. -#}
 {% macro first_names_compatible(left_alias, right_alias) -%}
     {{ return(adapter.dispatch('first_names_compatible', 'customer_identity')(left_alias, right_alias)) }}
 {%- endmacro %}
@@ -15,5 +16,10 @@
         or list_has_any({{ left_alias }}.first_name_variants, {{ right_alias }}.first_name_variants)
         or starts_with({{ left_alias }}.first_name_key, {{ right_alias }}.first_name_key)
         or starts_with({{ right_alias }}.first_name_key, {{ left_alias }}.first_name_key)
+        -- first and last name typed in each other's field
+        or (
+            {{ left_alias }}.first_name_key = {{ right_alias }}.last_name_key
+            and {{ right_alias }}.first_name_key = {{ left_alias }}.last_name_key
+        )
     )
 {%- endmacro %}

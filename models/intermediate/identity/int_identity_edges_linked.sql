@@ -1,7 +1,8 @@
 -- The edges that join profile records into one customer: deterministic edges, and Splink
 -- pairs at or above var auto_link_threshold. A Splink pair whose first names or birth dates
--- contradict each other is not linked however high it scores: household members share a
--- surname, an address and often a phone, which the model counts as independent evidence.
+-- contradict each other is not linked however high it scores (unless the two share a
+-- national id): household members share a surname, an address and often a phone, which the
+-- model counts as independent evidence.
 with
 
 deterministic_edges as (
@@ -25,8 +26,12 @@ compatible_scored_pairs as (
     inner join records as right_record
         on scored_pairs.record_key_r = right_record.record_key
     where
-        {{ first_names_compatible('left_record', 'right_record') }}
-        and {{ birth_dates_compatible('left_record', 'right_record') }}
+        -- A shared national id is person-level evidence that a name or date typo cannot outvote.
+        left_record.national_id = right_record.national_id
+        or (
+            {{ first_names_compatible('left_record', 'right_record') }}
+            and {{ birth_dates_compatible('left_record', 'right_record') }}
+        )
 ),
 
 unioned as (

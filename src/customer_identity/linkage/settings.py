@@ -192,6 +192,7 @@ def build_settings(filled_columns: set[str]) -> SettingsCreator:
         comparisons=comparisons,
         blocking_rules_to_generate_predictions=usable(PREDICTION_RULES, filled_columns),
         retain_matching_columns=True,
-        retain_intermediate_calculation_columns=False,
+        # Per-comparison match weights (mw_*) explain each score to stewards.
+        retain_intermediate_calculation_columns=True,
         max_iterations=20,
     )
