@@ -1,8 +1,11 @@
--- The edges that join profile records into one customer: deterministic edges, and Splink
--- pairs at or above var auto_link_threshold. A Splink pair whose first names or birth dates
--- contradict each other is not linked however high it scores (unless the two share a
--- national id): household members share a surname, an address and often a phone, which the
--- model counts as independent evidence.
+-- The edges that join profile records into one customer: deterministic edges, Splink pairs
+-- at or above var auto_link_threshold, and steward `match` decisions; a steward `no_match`
+-- removes the direct edge (chains through other records are cut at clustering). A Splink
+-- pair whose first names or birth dates contradict each other is not linked however high it
+-- scores (unless the two share a national id): household members share a surname, an
+-- address and often a phone, which the model counts as independent evidence.
+-- link_strength orders edges for cutting: steward matches never, then deterministic edges,
+-- then Splink pairs by match weight.
 with
 
 deterministic_edges as (
@@ -16,6 +19,10 @@ scored_pairs as (
 
 records as (
     select * from {{ ref('int_identity_records_for_linkage') }}
+),
+
+steward_decisions as (
+    select * from {{ ref('int_identity_steward_decisions_latest') }}
 ),
 
 compatible_scored_pairs as (
@@ -34,12 +41,21 @@ compatible_scored_pairs as (
         )
 ),
 
+steward_matches as (
+    select steward_decisions.*
+    from steward_decisions
+    inner join records as left_record on steward_decisions.record_key_l = left_record.record_key
+    inner join records as right_record on steward_decisions.record_key_r = right_record.record_key
+    where steward_decisions.decision = 'match'
+),
+
 unioned as (
     select
         record_key_l,
         record_key_r,
         'deterministic: ' || linked_by as evidence,
-        cast(null as double) as match_probability
+        cast(null as double) as match_probability,
+        100.0 as link_strength
     from deterministic_edges
 
     union all
@@ -48,18 +64,41 @@ unioned as (
         record_key_l,
         record_key_r,
         'probabilistic' as evidence,
-        match_probability
+        match_probability,
+        greatest(match_weight, 0.0) as link_strength
     from compatible_scored_pairs
+
+    union all
+
+    select
+        record_key_l,
+        record_key_r,
+        'steward: match by ' || coalesce(decided_by, 'unknown') as evidence,
+        cast(null as double) as match_probability,
+        1000000.0 as link_strength
+    from steward_matches
 ),
 
-final as (
+aggregated as (
     select
         least(record_key_l, record_key_r) as record_key_l,
         greatest(record_key_l, record_key_r) as record_key_r,
         string_agg(evidence, '; ' order by evidence) as evidence,
-        max(match_probability) as match_probability
+        max(match_probability) as match_probability,
+        sum(link_strength) as link_strength
     from unioned
     group by least(record_key_l, record_key_r), greatest(record_key_l, record_key_r)
+),
+
+final as (
+    select aggregated.*
+    from aggregated
+    left join steward_decisions
+        on
+            aggregated.record_key_l = steward_decisions.record_key_l
+            and aggregated.record_key_r = steward_decisions.record_key_r
+            and steward_decisions.decision = 'no_match'
+    where steward_decisions.record_key_l is null
 )
 
 select * from final

@@ -33,6 +33,8 @@ CASES = [
     ("   ", None, None),
     ("not-an-email", None, None),
     ("john@localhost", None, None),
+    ("dpierre@hotmailf.r", None, None),
+    ("jo@mail.123", None, None),
     ("john doe@example.com", None, None),
     ("john@@example.com", None, None),
     ("a@b@example.com", None, None),
