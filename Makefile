@@ -29,7 +29,7 @@ PERSONS ?= 20000
 SEED ?= 7
 OUT ?= data/generated/persons_$(PERSONS)_seed_$(SEED)
 
-.PHONY: help setup run build train evaluate generate sample test lint pytest dbt-test clean
+.PHONY: help setup run train evaluate review-report generate sample test lint pytest clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -52,6 +52,9 @@ train: setup  ## Retrain the Splink model on RAW_DATA_DIR and write its charts u
 
 evaluate: setup  ## Print precision, recall and F1 of the last run against RAW_DATA_DIR/ground_truth.csv
 	$(CLI) evaluate --database "$(DUCKDB_PATH)" --ground-truth "$(RAW_DATA_DIR)/ground_truth.csv"
+
+review-report: setup  ## Splink comparison viewer and cluster studio for the review queue, in reports/review/
+	$(CLI) review-report --database "$(DUCKDB_PATH)" --model "$(LINKAGE_MODEL_PATH)" --out reports/review
 
 generate: setup  ## Write synthetic extracts: make generate PERSONS=20000 SEED=7 OUT=dir
 	$(CLI) generate --persons $(PERSONS) --seed $(SEED) --out "$(OUT)"

@@ -38,6 +38,14 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _review_report(args: argparse.Namespace) -> int:
+    from customer_identity.linkage.review_report import write_review_report
+
+    written = write_review_report(args.database, args.model, args.out)
+    print("\n".join(f"wrote {path}" for path in written) or "the review queue is empty")
+    return 0
+
+
 def _summary(args: argparse.Namespace) -> int:
     from customer_identity.summary import run_summary
 
@@ -66,6 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--database", type=Path, required=True)
     evaluate.add_argument("--ground-truth", type=Path, required=True)
     evaluate.set_defaults(handler=_evaluate)
+
+    review = commands.add_parser(
+        "review-report", help="Splink dashboards (comparison viewer, cluster studio) for review"
+    )
+    review.add_argument("--database", type=Path, required=True)
+    review.add_argument("--model", type=Path, required=True)
+    review.add_argument("--out", type=Path, default=Path("reports/review"))
+    review.set_defaults(handler=_review_report)
 
     summary = commands.add_parser("summary", help="print the run summary")
     summary.add_argument("--database", type=Path, required=True)
