@@ -32,9 +32,12 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from customer_identity.evaluation import evaluate, format_report
+    from customer_identity.accuracy_report import write_accuracy_report
+    from customer_identity.evaluation import format_report
 
-    print(format_report(evaluate(args.database, args.ground_truth)))
+    results = write_accuracy_report(args.database, args.ground_truth, args.report)
+    print(format_report(results))
+    print(f"report written to {args.report}")
     return 0
 
 
@@ -73,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("evaluate", help="score a run against ground_truth.csv")
     evaluate.add_argument("--database", type=Path, required=True)
     evaluate.add_argument("--ground-truth", type=Path, required=True)
+    evaluate.add_argument("--report", type=Path, default=Path("reports/accuracy.md"))
     evaluate.set_defaults(handler=_evaluate)
 
     review = commands.add_parser(

@@ -66,3 +66,19 @@ def test_records_without_customer_are_singletons(tmp_path):
 def test_missing_ground_truth_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="ground_truth"):
         evaluate(tmp_path / "run.duckdb", tmp_path / "ground_truth.csv")
+
+
+def test_accuracy_report_sweep_agrees_with_the_run(sample_build, tmp_path):
+    from conftest import SAMPLE_DIR
+    from customer_identity.accuracy_report import write_accuracy_report
+
+    report = tmp_path / "accuracy.md"
+    results = write_accuracy_report(sample_build.database, SAMPLE_DIR / "ground_truth.csv", report)
+    text = report.read_text(encoding="utf-8")
+    for heading in ("Threshold sweep", "Customers by number", "false merges", "missed matches"):
+        assert heading in text
+    # At the run's own threshold the sweep re-clusters to the run's profile figures.
+    profile = results["profile records"]
+    row = next(line for line in text.splitlines() if line.startswith("| 0.95 |"))
+    assert f"{profile.pairwise_precision:.4f}" in row
+    assert f"{profile.pairwise_recall:.4f}" in row

@@ -1,9 +1,7 @@
 -- The edges that join profile records into one customer: deterministic edges, Splink pairs
--- at or above var auto_link_threshold, and steward `match` decisions; a steward `no_match`
--- removes the direct edge (chains through other records are cut at clustering). A Splink
--- pair whose first names or birth dates contradict each other is not linked however high it
--- scores (unless the two share a national id): household members share a surname, an
--- address and often a phone, which the model counts as independent evidence.
+-- at or above var auto_link_threshold that int_identity_pairs_checked does not find
+-- contradicted, and steward `match` decisions; a steward `no_match` removes the direct
+-- edge (chains through other records are cut at clustering).
 -- link_strength orders edges for cutting: steward matches never, then deterministic edges,
 -- then Splink pairs by match weight.
 with
@@ -13,8 +11,8 @@ deterministic_edges as (
 ),
 
 scored_pairs as (
-    select * from {{ ref('int_identity_pairs_scored') }}
-    where match_probability >= {{ var('auto_link_threshold') }}
+    select * from {{ ref('int_identity_pairs_checked') }}
+    where match_probability >= {{ var('auto_link_threshold') }} and not is_contradicted
 ),
 
 records as (
@@ -23,22 +21,6 @@ records as (
 
 steward_decisions as (
     select * from {{ ref('int_identity_steward_decisions_latest') }}
-),
-
-compatible_scored_pairs as (
-    select scored_pairs.*
-    from scored_pairs
-    inner join records as left_record
-        on scored_pairs.record_key_l = left_record.record_key
-    inner join records as right_record
-        on scored_pairs.record_key_r = right_record.record_key
-    where
-        -- A shared national id is person-level evidence that a name or date typo cannot outvote.
-        left_record.national_id = right_record.national_id
-        or (
-            {{ first_names_compatible('left_record', 'right_record') }}
-            and {{ birth_dates_compatible('left_record', 'right_record') }}
-        )
 ),
 
 steward_matches as (
@@ -66,7 +48,7 @@ unioned as (
         'probabilistic' as evidence,
         match_probability,
         greatest(match_weight, 0.0) as link_strength
-    from compatible_scored_pairs
+    from scored_pairs
 
     union all
 

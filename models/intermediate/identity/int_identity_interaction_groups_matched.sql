@@ -67,6 +67,8 @@ single_name_groups as (
     where conflicting_name_pairs.group_key is null
 ),
 
+-- Two equi-joins rather than one join on an `or`, which would compare every group with
+-- every profile name.
 candidates as (
     select distinct
         group_names.group_key,
@@ -74,15 +76,20 @@ candidates as (
     from group_names
     inner join single_name_groups on group_names.group_key = single_name_groups.group_key
     inner join profile_names
+        on group_names.last_name_key = profile_names.last_name_key
+    where list_has_any(group_names.first_name_variants, profile_names.first_name_variants)
+
+    union
+
+    select distinct
+        group_names.group_key,
+        profile_names.cluster_key
+    from group_names
+    inner join single_name_groups on group_names.group_key = single_name_groups.group_key
+    inner join profile_names
         on
-            (
-                group_names.last_name_key = profile_names.last_name_key
-                and list_has_any(group_names.first_name_variants, profile_names.first_name_variants)
-            )
-            or (
-                group_names.first_name_key = profile_names.last_name_key
-                and list_contains(profile_names.first_name_variants, group_names.last_name_key)
-            )
+            group_names.first_name_key = profile_names.last_name_key
+            and group_names.last_name_key = profile_names.first_name_key
 ),
 
 matched_to_profiles as (

@@ -6,7 +6,7 @@
 with
 
 scored_pairs as (
-    select * from {{ ref('int_identity_pairs_scored') }}
+    select * from {{ ref('int_identity_pairs_checked') }}
 ),
 
 linked_edges as (
@@ -44,8 +44,8 @@ open_pairs as (
         left_assignment.customer_id as customer_id_l,
         right_assignment.customer_id as customer_id_r,
         case
-            when scored_pairs.match_probability >= {{ var('auto_link_threshold') }}
-                then 'above the link threshold, kept apart by conflicting names or birth dates'
+            when scored_pairs.is_contradicted
+                then 'kept apart by conflicting first names or birth dates'
             else 'in the review band'
         end as review_reason
     from scored_pairs
