@@ -13,21 +13,33 @@ records as (
     select * from {{ ref('int_identity_records_for_linkage') }}
 ),
 
-final as (
+checked as (
     select
         scored_pairs.*,
-        not (
+        (
             coalesce(left_record.national_id = right_record.national_id, false)
             or (
                 {{ first_names_compatible('left_record', 'right_record') }}
                 and {{ birth_dates_compatible('left_record', 'right_record') }}
             )
-        ) as is_contradicted
+        ) as is_compatible
     from scored_pairs
     inner join records as left_record
         on scored_pairs.record_key_l = left_record.record_key
     inner join records as right_record
         on scored_pairs.record_key_r = right_record.record_key
+),
+
+final as (
+    select
+        record_key_l,
+        record_key_r,
+        match_weight,
+        match_probability,
+        blocking_rule,
+        comparison_match_weights,
+        not is_compatible as is_contradicted
+    from checked
 )
 
 select * from final
