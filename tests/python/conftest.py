@@ -33,6 +33,7 @@ def run_dbt(
     *args: str,
     model_path: Path = SAMPLE_MODEL,
     extra_env: dict[str, str] | None = None,
+    extra_vars: dict[str, object] | None = None,
 ) -> DbtRun:
     """Run `dbt <args>` (default `build`) on `raw_data_dir` into `database`."""
     env = {
@@ -45,7 +46,11 @@ def run_dbt(
         **(extra_env or {}),
     }
     dbt_vars = json.dumps(
-        {"raw_data_dir": str(raw_data_dir), "linkage_model_path": str(model_path)}
+        {
+            "raw_data_dir": str(raw_data_dir),
+            "linkage_model_path": str(model_path),
+            **(extra_vars or {}),
+        }
     )
     completed = subprocess.run(
         [str(DBT), *(args or ("build",)), "--project-dir", str(PROJECT_DIR), "--vars", dbt_vars],

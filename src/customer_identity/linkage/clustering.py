@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import duckdb
 import networkx as nx
 import pyarrow as pa
@@ -15,15 +17,28 @@ CLUSTER_SCHEMA = pa.schema(
 )
 
 
+@dataclass(frozen=True)
+class ClusterCaps:
+    """Bounds on one customer: more records, or more distinct birth dates, than one person
+    plausibly has means chained strangers. Such a cluster is re-clustered along its edges of
+    at least `split_link_strength` only, and flagged."""
+
+    max_records: int
+    max_birth_dates: int
+    split_link_strength: float
+
+
 def connected_components(
     connection: duckdb.DuckDBPyConnection,
     nodes_sql: str,
     edges_sql: str,
     cannot_link_sql: str | None = None,
+    caps: ClusterCaps | None = None,
 ) -> pa.Table:
-    """Cluster `nodes_sql` (record_key) along `edges_sql` (record_key_l, record_key_r,
-    link_strength), then separate every `cannot_link_sql` pair (record_key_l, record_key_r)
-    that ended in one cluster by cutting the weakest set of edges between them.
+    """Cluster `nodes_sql` (record_key, date_of_birth) along `edges_sql` (record_key_l,
+    record_key_r, link_strength); separate every `cannot_link_sql` pair (record_key_l,
+    record_key_r) that ended in one cluster by cutting the weakest set of edges between
+    them; then split clusters over `caps`.
 
     A cluster's key is its smallest record key, so it does not depend on the order Splink
     visits the graph.
@@ -56,6 +71,8 @@ def connected_components(
         )
         if cannot_link_sql is not None:
             _cut_cannot_link_pairs(cursor, schema, cannot_link_sql)
+        if caps is not None:
+            _split_clusters_over_caps(cursor, schema, caps)
         return cursor.sql(f"select * from {schema}.clusters").to_arrow_table().cast(CLUSTER_SCHEMA)
     finally:
         cursor.execute(f"drop schema if exists {schema} cascade")
@@ -116,5 +133,65 @@ def _cut_cannot_link_pairs(
         set cluster_key = recut.cluster_key, split_reason = 'steward no_match decision'
         from {schema}.recut as recut
         where c.record_key = recut.record_key
+        """
+    )
+
+
+def _split_clusters_over_caps(
+    cursor: duckdb.DuckDBPyConnection, schema: str, caps: ClusterCaps
+) -> None:
+    """Re-cluster clusters over the caps along their strong edges only, and flag them."""
+    over = cursor.execute(
+        f"""
+        select c.cluster_key, count(*) as records, count(distinct n.date_of_birth) as dates
+        from {schema}.clusters as c
+        join {schema}.nodes as n using (record_key)
+        group by c.cluster_key
+        having count(*) > ? or count(distinct n.date_of_birth) > ?
+        """,
+        [caps.max_records, caps.max_birth_dates],
+    ).fetchall()
+    if not over:
+        return
+    reasons = {
+        key: f"over the caps ({records} records, {dates} birth dates)"
+        for key, records, dates in over
+    }
+    graph = nx.Graph()
+    members = cursor.execute(
+        f"""
+        select record_key, cluster_key from {schema}.clusters
+        where cluster_key in (select unnest(?::varchar[]))
+        """,
+        [list(reasons)],
+    ).fetchall()
+    graph.add_nodes_from(key for key, _ in members)
+    cluster_of = dict(members)
+    graph.add_edges_from(
+        (left, right)
+        for left, right in cursor.execute(
+            f"""
+            select record_key_l, record_key_r from {schema}.edges
+            where link_strength >= ?
+            """,
+            [caps.split_link_strength],
+        ).fetchall()
+        if left in cluster_of and cluster_of.get(right) == cluster_of[left]
+    )
+    rows = []
+    for component in nx.connected_components(graph):
+        new_key = min(component)
+        rows.extend((node, new_key, reasons[cluster_of[node]]) for node in component)
+    cursor.execute(
+        f"create table {schema}.capped (record_key varchar, cluster_key varchar, reason varchar)"
+    )
+    cursor.executemany(f"insert into {schema}.capped values (?, ?, ?)", rows)
+    cursor.execute(
+        f"""
+        update {schema}.clusters as c
+        set cluster_key = capped.cluster_key,
+            split_reason = coalesce(c.split_reason || '; ', '') || capped.reason
+        from {schema}.capped as capped
+        where c.record_key = capped.record_key
         """
     )

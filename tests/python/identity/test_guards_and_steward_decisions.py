@@ -66,13 +66,15 @@ SHARED_INBOX = [
 ]  # fmt: skip
 
 
-def _build(tmp_path: Path, decisions: list[dict] | None = None) -> dict[str, str]:
+def _build(
+    tmp_path: Path, decisions: list[dict] | None = None, extra_vars: dict | None = None
+) -> dict[str, str]:
     extracts = tmp_path / "extracts"
     extracts.mkdir()
     _write_csv(extracts / "crm_contacts.csv", CRM_FIELDS, CHAIN + JUNK + SHARED_INBOX)
     if decisions is not None:
         _write_csv(extracts / "steward_decisions.csv", DECISION_FIELDS, decisions)
-    run = run_dbt(extracts, tmp_path / "run.duckdb")
+    run = run_dbt(extracts, tmp_path / "run.duckdb", extra_vars=extra_vars)
     assert run.returncode == 0, run.output[-5000:]
     return _customers(run.database)
 
@@ -112,3 +114,18 @@ def test_match_joins_records_that_had_no_edge_and_the_latest_decision_wins(tmp_p
     )
     assert customers["a"] == customers["d"] == customers["b"]
     assert customers["j1"] != customers["j2"]
+
+
+def test_a_cluster_over_the_caps_is_split_and_flagged(tmp_path):
+    # With a cap of two records and no edge strong enough to survive the split, the
+    # three-record chain is broken up and flagged.
+    customers = _build(
+        tmp_path, extra_vars={"max_records_per_customer": 2, "split_link_strength": 1e12}
+    )
+    assert len({customers["a"], customers["b"], customers["c"]}) == 3
+    with duckdb.connect(str(tmp_path / "run.duckdb"), read_only=True) as connection:
+        reasons = connection.execute(
+            "select distinct split_reason from identity.int_identity_profile_clusters "
+            "where record_key in ('crm:a', 'crm:b', 'crm:c')"
+        ).fetchall()
+    assert reasons == [("over the caps (3 records, 1 birth dates)",)]
