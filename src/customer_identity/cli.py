@@ -33,8 +33,15 @@ def _train(args: argparse.Namespace) -> int:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from customer_identity.accuracy_report import write_accuracy_report
-    from customer_identity.evaluation import format_report
+    from customer_identity.evaluation import format_report, steward_agreement
 
+    agreement = steward_agreement(args.database)
+    if agreement is not None:
+        count, precision, recall = agreement
+        print(f"against {count} steward decisions: precision {precision:.4f}, recall {recall:.4f}")
+    if not args.ground_truth.exists():
+        print(f"{args.ground_truth} not found: no ground-truth evaluation")
+        return 0 if agreement is not None else 1
     results = write_accuracy_report(args.database, args.ground_truth, args.report)
     print(format_report(results))
     print(f"report written to {args.report}")

@@ -149,3 +149,30 @@ def format_report(results: dict[str, Scores]) -> str:
         "max prs = most real persons any one cluster unites"
     )
     return "\n".join(lines)
+
+
+def steward_agreement(database: Path) -> tuple[int, float, float] | None:
+    """Precision and recall of the run against the steward decisions in force (`match` are
+    positives, `no_match` negatives): (decisions, precision, recall), or None without any."""
+    with duckdb.connect(str(database), read_only=True) as connection:
+        rows = connection.execute(
+            """
+            select
+                decisions.decision,
+                left_side.customer_id is not null
+                    and left_side.customer_id = right_side.customer_id as is_together
+            from identity.int_identity_steward_decisions_latest as decisions
+            join main.customer_xref as left_side
+                on decisions.record_key_l = left_side.record_key
+            join main.customer_xref as right_side
+                on decisions.record_key_r = right_side.record_key
+            """
+        ).fetchall()
+    if not rows:
+        return None
+    together = sum(1 for decision, is_together in rows if is_together and decision == "match")
+    claimed = sum(1 for _, is_together in rows if is_together)
+    matches = sum(1 for decision, _ in rows if decision == "match")
+    precision = together / claimed if claimed else 1.0
+    recall = together / matches if matches else 1.0
+    return len(rows), precision, recall

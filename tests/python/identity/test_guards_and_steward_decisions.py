@@ -129,3 +129,16 @@ def test_a_cluster_over_the_caps_is_split_and_flagged(tmp_path):
             "where record_key in ('crm:a', 'crm:b', 'crm:c')"
         ).fetchall()
     assert reasons == [("over the caps (3 records, 1 birth dates)",)]
+
+
+def test_evaluation_reports_agreement_with_steward_decisions(tmp_path):
+    from customer_identity.evaluation import steward_agreement
+
+    _build(
+        tmp_path,
+        [
+            _decision("a", "d", "match", "2025-01-01T00:00:00Z"),
+            _decision("a", "c", "no_match", "2025-01-01T00:00:00Z"),
+        ],
+    )
+    assert steward_agreement(tmp_path / "run.duckdb") == (2, 1.0, 1.0)
