@@ -8,7 +8,8 @@
 {%- endmacro %}
 
 {% macro default__first_names_compatible(left_alias, right_alias) -%}
-    (
+    {#- coalesce: a check on a missing value (a swap test against no last name) is no match. #}
+    coalesce((
         {{ left_alias }}.first_name_key is null
         or {{ right_alias }}.first_name_key is null
         or {{ left_alias }}.first_name_key = {{ right_alias }}.first_name_key
@@ -21,5 +22,5 @@
             {{ left_alias }}.first_name_key = {{ right_alias }}.last_name_key
             and {{ right_alias }}.first_name_key = {{ left_alias }}.last_name_key
         )
-    )
+    ), false)
 {%- endmacro %}

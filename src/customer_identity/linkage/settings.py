@@ -153,6 +153,11 @@ PREDICTION_RULES: tuple[Rule, ...] = (
     ),
     Rule(("national_id",), block_on("national_id")),
     Rule(("street_key", "postcode"), block_on("street_key", "postcode")),
+    # Records whose names are both mistyped, or whose birth date is: an address area and
+    # one more field still bring them together.
+    Rule(("date_of_birth", "postcode"), block_on("date_of_birth", "postcode")),
+    Rule(("last_name_key", "postcode"), block_on("last_name_key", "postcode")),
+    Rule(("first_name_key", "postcode"), block_on("first_name_key", "postcode")),
 )
 
 # EM is run once per rule; each rule leaves its own columns' parameters untrained, the
