@@ -29,7 +29,7 @@ PERSONS ?= 20000
 SEED ?= 7
 OUT ?= data/generated/persons_$(PERSONS)_seed_$(SEED)
 
-.PHONY: help setup run train evaluate review-report generate sample test lint pytest clean
+.PHONY: help setup run train evaluate review-report generate febrl sample test lint pytest clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -58,6 +58,15 @@ review-report: setup  ## Splink comparison viewer and cluster studio for the rev
 
 generate: setup  ## Write synthetic extracts: make generate PERSONS=20000 SEED=7 OUT=dir
 	$(CLI) generate --persons $(PERSONS) --seed $(SEED) --out "$(OUT)"
+
+febrl: setup  ## FEBRL3 and FEBRL4 as contract extracts, run end to end and evaluated
+	@for set in febrl3 febrl4; do \
+		$(CLI) febrl $$set --out data/benchmarks/$$set && \
+		$(MAKE) --no-print-directory run RAW_DATA_DIR=data/benchmarks/$$set DUCKDB_PATH=data/benchmarks/$$set.duckdb \
+			LINKAGE_MODEL_PATH=data/benchmarks/$$set.duckdb.linkage_model.json >/dev/null && \
+		echo "== $$set" && \
+		$(MAKE) --no-print-directory evaluate RAW_DATA_DIR=data/benchmarks/$$set DUCKDB_PATH=data/benchmarks/$$set.duckdb | grep -v '^\.venv' || exit 1; \
+	done
 
 sample: setup  ## Regenerate the committed sample in data/sample
 	$(CLI) generate --persons 2000 --seed 20261123 --out data/sample

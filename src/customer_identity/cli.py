@@ -15,6 +15,13 @@ def _generate(args: argparse.Namespace) -> int:
     return generator.main(argv + (["--format", args.format] if args.format else []))
 
 
+def _febrl(args: argparse.Namespace) -> int:
+    from customer_identity.benchmarks.febrl import write_febrl
+
+    print(f"wrote {write_febrl(args.name, args.out, args.cache)}")
+    return 0
+
+
 def _train(args: argparse.Namespace) -> int:
     import duckdb
 
@@ -73,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--out", type=Path, required=True)
     generate.add_argument("--format", choices=["csv", "parquet"])
     generate.set_defaults(handler=_generate)
+
+    febrl = commands.add_parser("febrl", help="write FEBRL3 or FEBRL4 as contract extracts")
+    febrl.add_argument("name", choices=["febrl3", "febrl4"])
+    febrl.add_argument("--out", type=Path, required=True)
+    febrl.add_argument("--cache", type=Path, default=Path("data/cache"))
+    febrl.set_defaults(handler=_febrl)
 
     train = commands.add_parser("train", help="train the Splink model on a built database")
     train.add_argument("--database", type=Path, required=True)

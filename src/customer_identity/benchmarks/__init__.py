@@ -1,0 +1,1 @@
+"""Benchmarks: public reference data sets converted to the data contract."""
