@@ -13,21 +13,41 @@ records as (
     select * from {{ ref('int_identity_records_for_linkage') }}
 ),
 
-checked as (
+-- A disagreement contradicts a pair only where this data set's trained model says true
+-- matches rarely disagree so (the comparison's match weight for the pair is at or below
+-- var contradiction_match_weight): in one data set first names are rarely mistyped and a
+-- different first name means a different person; in another they are often replaced.
+weighted as (
     select
         scored_pairs.*,
+        coalesce({{ json_number('scored_pairs.comparison_match_weights', 'first_name') }}, 0)
+            as first_name_weight,
+        coalesce({{ json_number('scored_pairs.comparison_match_weights', 'date_of_birth') }}, 0)
+            as date_of_birth_weight
+    from scored_pairs
+),
+
+checked as (
+    select
+        weighted.*,
         (
             coalesce(left_record.national_id = right_record.national_id, false)
             or (
-                {{ first_names_compatible('left_record', 'right_record') }}
-                and {{ birth_dates_compatible('left_record', 'right_record') }}
+                (
+                    weighted.first_name_weight > {{ var('contradiction_match_weight') }}
+                    or {{ first_names_compatible('left_record', 'right_record') }}
+                )
+                and (
+                    weighted.date_of_birth_weight > {{ var('contradiction_match_weight') }}
+                    or {{ birth_dates_compatible('left_record', 'right_record') }}
+                )
             )
         ) as is_compatible
-    from scored_pairs
+    from weighted
     inner join records as left_record
-        on scored_pairs.record_key_l = left_record.record_key
+        on weighted.record_key_l = left_record.record_key
     inner join records as right_record
-        on scored_pairs.record_key_r = right_record.record_key
+        on weighted.record_key_r = right_record.record_key
 ),
 
 final as (
