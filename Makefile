@@ -50,7 +50,8 @@ run: setup  ## Build the golden tables from RAW_DATA_DIR (default: the bundled s
 # Training reads a scratch build of the linkage input: the published database is not touched.
 train: setup  ## Retrain the Splink model on RAW_DATA_DIR and write its charts under reports/
 	rm -f "$(DUCKDB_PATH).train" "$(DUCKDB_PATH).train.wal"
-	DUCKDB_PATH="$(DUCKDB_PATH).train" $(DBT) build $(DBT_VARS) --select +int_identity_records_for_linkage
+	DUCKDB_PATH="$(DUCKDB_PATH).train" $(DBT) build $(DBT_VARS) --select +int_identity_records_for_linkage \
+		--indirect-selection cautious
 	$(CLI) train --database "$(DUCKDB_PATH).train" --model "$(LINKAGE_MODEL_PATH)" --charts reports/linkage
 	rm -f "$(DUCKDB_PATH).train" "$(DUCKDB_PATH).train.wal"
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,9 +23,10 @@ class PublishError(RuntimeError):
     """The build failed; the published database was left as it was."""
 
 
-def working_path(published: Path) -> Path:
-    """The sibling file a run builds into (same folder, so the final rename is atomic)."""
-    return published.with_name(f"{published.name}.building")
+def working_path(published: Path, pid: int | None = None) -> Path:
+    """The sibling file a run builds into: same folder, so the final rename is atomic; one
+    per process, so two runs at once cannot write into each other's copy."""
+    return published.with_name(f"{published.name}.building-{pid or os.getpid()}")
 
 
 def _wal(path: Path) -> Path:
@@ -42,24 +42,21 @@ def build_and_publish(
     published: Path,
     dbt_command: Sequence[str],
     env: dict[str, str] | None = None,
-) -> subprocess.CompletedProcess[str]:
+) -> subprocess.CompletedProcess:
     """Run `dbt_command` with DUCKDB_PATH set to a working copy of `published`; publish it
     only when the command succeeds. Raises PublishError (published file untouched) otherwise.
     """
     published = published.resolve()
     working = working_path(published)
-    _remove(working)  # a leftover from a crashed run is never reused
+    _remove(working)
     if published.exists():
         shutil.copy2(published, working)
         if _wal(published).exists():
             shutil.copy2(_wal(published), _wal(working))
     run_env = {**os.environ, **(env or {}), "DUCKDB_PATH": str(working)}
     try:
-        completed = subprocess.run(
-            list(dbt_command), env=run_env, text=True, capture_output=True, check=False
-        )
-        sys.stdout.write(completed.stdout)
-        sys.stderr.write(completed.stderr)
+        # dbt's own output streams through, so a long run shows its progress.
+        completed = subprocess.run(list(dbt_command), env=run_env, check=False)
         if completed.returncode != 0:
             raise PublishError(
                 f"dbt exited with code {completed.returncode}; nothing was published and "

@@ -325,3 +325,13 @@ def test_unreadable_file_fails_naming_the_file(tmp_path, extracts_dir, file_name
     run = run_dbt(extracts_dir, tmp_path / "unreadable.duckdb", "build", "--fail-fast")
     assert run.returncode != 0
     assert file_name in run.output, run.output[-3000:]
+
+
+def test_header_that_is_not_utf8_fails_naming_the_file_and_a_column(tmp_path, extracts_dir):
+    path = extracts_dir / "erp_customers.csv"
+    lines = path.read_bytes().splitlines(keepends=True)
+    path.write_bytes(lines[0].replace(b"customer_no", b"customer_n\xf6") + b"".join(lines[1:]))
+    run = run_dbt(extracts_dir, tmp_path / "bad_header.duckdb", "build", "--fail-fast")
+    assert run.returncode != 0
+    assert "erp_customers.csv" in run.output, run.output[-3000:]
+    assert "required column 'customer_no' is missing" in run.output, run.output[-3000:]
