@@ -29,7 +29,7 @@ PERSONS ?= 20000
 SEED ?= 7
 OUT ?= data/generated/persons_$(PERSONS)_seed_$(SEED)
 
-.PHONY: help setup run train evaluate review-report generate febrl sample test lint pytest clean
+.PHONY: help setup run train evaluate review-report quality generate febrl sample test lint pytest clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -42,19 +42,28 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP)  ## Create .venv and install the pinned dependencies
 
+# dbt builds into a working copy; DUCKDB_PATH is replaced only when every model and test passed.
 run: setup  ## Build the golden tables from RAW_DATA_DIR (default: the bundled sample) and print a summary
-	$(DBT) build --fail-fast $(DBT_VARS)
+	$(CLI) build --database "$(DUCKDB_PATH)" -- $(DBT) build --fail-fast $(DBT_VARS)
 	$(CLI) summary --database "$(DUCKDB_PATH)"
 
+# Training reads a scratch build of the linkage input: the published database is not touched.
 train: setup  ## Retrain the Splink model on RAW_DATA_DIR and write its charts under reports/
-	$(DBT) build $(DBT_VARS) --select +int_identity_records_for_linkage
-	$(CLI) train --database "$(DUCKDB_PATH)" --model "$(LINKAGE_MODEL_PATH)" --charts reports/linkage
+	rm -f "$(DUCKDB_PATH).train" "$(DUCKDB_PATH).train.wal"
+	DUCKDB_PATH="$(DUCKDB_PATH).train" $(DBT) build $(DBT_VARS) --select +int_identity_records_for_linkage \
+		--indirect-selection cautious
+	$(CLI) train --database "$(DUCKDB_PATH).train" --model "$(LINKAGE_MODEL_PATH)" --charts reports/linkage
+	rm -f "$(DUCKDB_PATH).train" "$(DUCKDB_PATH).train.wal"
 
 evaluate: setup  ## Print precision, recall and F1 of the last run against RAW_DATA_DIR/ground_truth.csv
 	$(CLI) evaluate --database "$(DUCKDB_PATH)" --ground-truth "$(RAW_DATA_DIR)/ground_truth.csv"
 
 review-report: setup  ## Splink comparison viewer and cluster studio for the review queue, in reports/review/
 	$(CLI) review-report --database "$(DUCKDB_PATH)" --model "$(LINKAGE_MODEL_PATH)" --out reports/review
+
+quality: setup  ## Great Expectations suite over the published marts; Data Docs in reports/quality/
+	@test -f "$(DUCKDB_PATH)" || $(MAKE) --no-print-directory run
+	$(CLI) quality --database "$(DUCKDB_PATH)" --docs reports/quality
 
 generate: setup  ## Write synthetic extracts: make generate PERSONS=20000 SEED=7 OUT=dir
 	$(CLI) generate --persons $(PERSONS) --seed $(SEED) --out "$(OUT)"
@@ -82,4 +91,4 @@ pytest: setup  ## Python tests (package, macros, end to end)
 test: setup lint pytest  ## Everything CI runs: lint, pytest (which builds and tests the dbt project)
 
 clean:  ## Remove build output (keeps .venv)
-	rm -rf target logs reports dbt_packages *.duckdb *.duckdb.wal
+	rm -rf target logs reports dbt_packages *.duckdb *.duckdb.wal *.duckdb.building* *.duckdb.train*

@@ -37,7 +37,14 @@
         )
         || '); fix the line in the extract' as quarantine_reason,
         any_value(rejected.csv_line) as raw_record
-    from {{ rejects_table }} as rejected
+    from (
+        -- A short line raises one error per missing column: the first says enough.
+        select
+            *,
+            row_number() over (partition by line, error_type order by column_idx) as error_rank
+        from {{ rejects_table }}
+    ) as rejected
+    where rejected.error_rank = 1
     group by rejected.line
     {%- else %}
     select 1

@@ -1,7 +1,10 @@
 {#- Column names of a located extract, in file order. A CSV header is read as one plain line
     (names split at commas, quotes and a byte-order mark removed) so that a damaged line
     further down cannot stop the run: the CSV reader is then told the columns instead of
-    sniffing them. A file DuckDB cannot open fails the run here, naming the file. -#}
+    sniffing them. A file DuckDB cannot open fails the run here, naming the file.
+    ignore_errors: invalid UTF-8 in a data line near the top must not fail the header read
+    (the line is quarantined later); an undecodable header line is skipped, so the next line
+    is taken for the header and the run fails naming the file and the missing columns. -#}
 {% macro describe_extract_columns(located) -%}
     {%- set path = located.path | replace("'", "''") -%}
     {%- if located.format == 'parquet' -%}
@@ -10,7 +13,8 @@
     {%- endif -%}
     {%- set result = run_query(
         "select header_line from read_csv('" ~ path ~ "', header = false, auto_detect = false, "
-        ~ "columns = {'header_line': 'VARCHAR'}, delim = '\x1f', quote = '', escape = '') limit 1"
+        ~ "columns = {'header_line': 'VARCHAR'}, delim = '\x1f', quote = '', escape = '', "
+        ~ "ignore_errors = true) limit 1"
     ) -%}
     {%- set header_line = result.columns[0].values()[0] if result.columns[0].values() | length > 0 else none -%}
     {%- if not header_line -%}

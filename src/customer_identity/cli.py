@@ -63,6 +63,28 @@ def _review_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build(args: argparse.Namespace) -> int:
+    from customer_identity.publish import PublishError, build_and_publish
+
+    command = [arg for arg in args.dbt_command if arg != "--"]
+    if not command:
+        print("customer-identity build: give the dbt command after --", file=sys.stderr)
+        return 2
+    try:
+        build_and_publish(args.database, command)
+    except PublishError as error:
+        print(f"customer-identity build: {error}", file=sys.stderr)
+        return 1
+    print(f"published {args.database}")
+    return 0
+
+
+def _quality(args: argparse.Namespace) -> int:
+    from customer_identity.quality import quality_main
+
+    return quality_main(args.database, args.docs)
+
+
 def _summary(args: argparse.Namespace) -> int:
     from customer_identity.summary import run_summary
 
@@ -106,6 +128,21 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--model", type=Path, required=True)
     review.add_argument("--out", type=Path, default=Path("reports/review"))
     review.set_defaults(handler=_review_report)
+
+    build = commands.add_parser(
+        "build",
+        help="run a dbt command into a working copy and publish it atomically on success",
+    )
+    build.add_argument("--database", type=Path, required=True, help="the published file")
+    build.add_argument("dbt_command", nargs=argparse.REMAINDER, help="-- dbt build ...")
+    build.set_defaults(handler=_build)
+
+    quality = commands.add_parser(
+        "quality", help="Great Expectations suite over the marts, with Data Docs"
+    )
+    quality.add_argument("--database", type=Path, required=True)
+    quality.add_argument("--docs", type=Path, default=Path("reports/quality"))
+    quality.set_defaults(handler=_quality)
 
     summary = commands.add_parser("summary", help="print the run summary")
     summary.add_argument("--database", type=Path, required=True)

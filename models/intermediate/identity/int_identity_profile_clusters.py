@@ -1,6 +1,6 @@
 """Profile records (crm, erp, legacy) clustered along their linked edges; clusters holding a
 steward `no_match` pair are split along the weakest edges between the two records, and
-clusters over the caps (vars max_records_per_customer, max_birth_dates_per_customer) are
+clusters over the caps (vars max_profile_records_per_customer, max_birth_dates_per_customer) are
 re-clustered along their strong edges only (var split_link_strength) and flagged."""
 
 
@@ -16,7 +16,7 @@ def model(dbt, session):
         .select("record_key_l, record_key_r")
     )
     caps = ClusterCaps(
-        max_records=int(dbt.config.get("max_records_per_customer")),
+        max_records=int(dbt.config.get("max_profile_records_per_customer")),
         max_birth_dates=int(dbt.config.get("max_birth_dates_per_customer")),
         split_link_strength=float(dbt.config.get("split_link_strength")),
     )

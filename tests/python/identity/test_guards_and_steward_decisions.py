@@ -120,7 +120,7 @@ def test_a_cluster_over_the_caps_is_split_and_flagged(tmp_path):
     # With a cap of two records and no edge strong enough to survive the split, the
     # three-record chain is broken up and flagged.
     customers = _build(
-        tmp_path, extra_vars={"max_records_per_customer": 2, "split_link_strength": 1e12}
+        tmp_path, extra_vars={"max_profile_records_per_customer": 2, "split_link_strength": 1e12}
     )
     assert len({customers["a"], customers["b"], customers["c"]}) == 3
     with duckdb.connect(str(tmp_path / "run.duckdb"), read_only=True) as connection:
