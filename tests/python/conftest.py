@@ -33,6 +33,7 @@ def run_dbt(
     *args: str,
     model_path: Path = SAMPLE_MODEL,
     extra_env: dict[str, str] | None = None,
+    project_dir: Path = PROJECT_DIR,
 ) -> DbtRun:
     """Run `dbt <args>` (default `build`) on `raw_data_dir` into `database`."""
     env = {
@@ -48,8 +49,8 @@ def run_dbt(
         {"raw_data_dir": str(raw_data_dir), "linkage_model_path": str(model_path)}
     )
     completed = subprocess.run(
-        [str(DBT), *(args or ("build",)), "--project-dir", str(PROJECT_DIR), "--vars", dbt_vars],
-        cwd=PROJECT_DIR,
+        [str(DBT), *(args or ("build",)), "--project-dir", str(project_dir), "--vars", dbt_vars],
+        cwd=project_dir,
         env=env,
         capture_output=True,
         text=True,
