@@ -44,6 +44,9 @@ setup: $(STAMP)  ## Create .venv and install the pinned dependencies
 
 run: setup  ## Build the golden tables from RAW_DATA_DIR (default: the bundled sample) and print a summary
 	$(DBT) build --fail-fast $(DBT_VARS)
+	@# A new erasure request resolves to its customer's records after staging: mask them there too.
+	if $(CLI) erasure-pending --database "$(DUCKDB_PATH)"; then \
+		$(DBT) build --fail-fast $(DBT_VARS) --select staging+; fi
 	$(CLI) summary --database "$(DUCKDB_PATH)"
 
 train: setup  ## Retrain the Splink model on RAW_DATA_DIR and write its charts under reports/

@@ -45,6 +45,14 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _erasure_pending(args: argparse.Namespace) -> int:
+    from customer_identity.summary import erasure_pending_records
+
+    pending = erasure_pending_records(args.database)
+    print(f"records named by the erasure registry and not yet masked: {pending}")
+    return 0 if pending else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="customer-identity", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -70,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     summary = commands.add_parser("summary", help="print the run summary")
     summary.add_argument("--database", type=Path, required=True)
     summary.set_defaults(handler=_summary)
+
+    pending = commands.add_parser(
+        "erasure-pending",
+        help="exit 0 when new erasures need staging and its descendants built again",
+    )
+    pending.add_argument("--database", type=Path, required=True)
+    pending.set_defaults(handler=_erasure_pending)
     return parser
 
 

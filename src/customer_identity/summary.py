@@ -16,6 +16,7 @@ LABELS = {
     "review_queue_size": "review queue (scored pairs left apart)",
     "quarantined_rows": "quarantined rows",
     "erased_customers": "erased customers (tombstones)",
+    "erasure_pending_records": "erased records not yet masked (0 after a run)",
 }
 
 
@@ -51,3 +52,18 @@ def run_summary(database: Path) -> str:
             detail = ", ".join(f"{dim} {_format(metric, value)}" for dim, value in values)
             lines.append(f"  {label}: {detail}")
     return "\n".join(lines)
+
+
+def erasure_pending_records(database: Path) -> int:
+    """Records the erasure registry names that the last build did not mask yet.
+
+    Not zero after the first build that sees a new erasure request: the request is resolved
+    to its customer's records only after staging, so staging and everything built from it
+    are built again (the Makefile's `run` does it).
+    """
+    with duckdb.connect(str(database), read_only=True) as connection:
+        rows = connection.execute(
+            "select metric_value from main.identity_metrics "
+            "where metric = 'erasure_pending_records'"
+        ).fetchall()
+    return int(rows[0][0]) if rows else 0

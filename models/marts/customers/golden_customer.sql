@@ -1,6 +1,7 @@
 -- One row per resolved customer: each attribute as survivorship chose it (seed
 -- survivorship_rules; provenance in golden_customer_lineage), plus activity over all the
--- customer's records.
+-- customer's records. An erased customer stays as a tombstone: its id, counts and times, no
+-- personal value (is_erased).
 {%- set attributes = survivorship_attributes() %}
 with
 
@@ -25,7 +26,8 @@ customer_activity as (
         count(*) as source_record_count,
         count(*) filter (where records.is_profile) as profile_record_count,
         count(*) filter (where not records.is_profile) as interaction_count,
-        string_agg(distinct records.channel, ',' order by records.channel) as channels_used
+        string_agg(distinct records.channel, ',' order by records.channel) as channels_used,
+        coalesce(bool_or(records.is_erased), false) as is_erased
     from assignments
     inner join records on assignments.record_key = records.record_key
     group by assignments.customer_id
@@ -50,7 +52,8 @@ final as (
         customer_activity.source_record_count,
         customer_activity.profile_record_count,
         customer_activity.interaction_count,
-        customer_activity.channels_used
+        customer_activity.channels_used,
+        customer_activity.is_erased
     from customer_activity
     left join attributes on customer_activity.customer_id = attributes.customer_id
 )

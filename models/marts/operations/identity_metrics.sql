@@ -14,6 +14,14 @@ quarantined as (
     select * from {{ ref('quarantined_records') }}
 ),
 
+records as (
+    select * from {{ ref('int_identity_records_unioned') }}
+),
+
+erasure_registry as (
+    select * from {{ ref('erasure_registry') }}
+),
+
 scored_pairs as (
     select * from {{ ref('int_identity_pairs_scored') }}
 ),
@@ -112,6 +120,27 @@ metrics as (
         'pairs' as dimension,
         cast(pairs as double) as metric_value
     from review_queue
+
+    union all
+
+    select
+        'erased_customers' as metric,
+        'all' as dimension,
+        cast(count(*) filter (where is_erased) as double) as metric_value
+    from golden
+
+    union all
+
+    -- Records the registry names that this build has not masked yet: the run builds staging
+    -- and its descendants again when this is not zero (first run after a request).
+    select
+        'erasure_pending_records' as metric,
+        'all' as dimension,
+        cast(count(*) as double) as metric_value
+    from records
+    where
+        not coalesce(records.is_erased, false)
+        and {{ erasure_match('erasure_registry', 'records.record_key') }}
 
     union all
 
