@@ -75,3 +75,20 @@ def test_run_summary_prints_the_identity_metrics(sample_build):
     for label in ("records in", "customers out", "merge rate", "duplicate-elimination rate"):
         assert label in summary, summary
     assert "review queue" in summary and "quarantined rows" in summary
+
+
+def test_every_mart_column_is_documented(sample_build):
+    import yaml
+
+    from conftest import PROJECT_DIR
+
+    documented: dict[str, set[str]] = {}
+    for path in (PROJECT_DIR / "models" / "marts").rglob("_*__models.yml"):
+        for model in yaml.safe_load(path.read_text(encoding="utf-8")).get("models", []):
+            documented[model["name"]] = {
+                column["name"] for column in model.get("columns", []) if column.get("description")
+            }
+    assert documented
+    for model, columns in documented.items():
+        actual = {row[0] for row in _query(sample_build.database, f"describe main.{model}")}
+        assert actual <= columns, f"{model}: undocumented {sorted(actual - columns)}"

@@ -41,7 +41,8 @@ final as (
         golden.source_record_count,
         golden.profile_record_count,
         golden.interaction_count,
-        golden.channels_used
+        golden.channels_used,
+        golden.is_erased
     from golden
     left join golden_calling_codes on golden.customer_id = golden_calling_codes.customer_id
 )
