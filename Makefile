@@ -42,7 +42,8 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP)  ## Create .venv and install the pinned dependencies
 
-# dbt builds into a working copy; DUCKDB_PATH is replaced only when every model and test passed.
+# dbt builds into a working copy; DUCKDB_PATH is replaced only when every model and test passed
+# (after a second pass over staging when new erasure requests named more records).
 run: setup  ## Build the golden tables from RAW_DATA_DIR (default: the bundled sample) and print a summary
 	$(CLI) build --database "$(DUCKDB_PATH)" -- $(DBT) build --fail-fast $(DBT_VARS)
 	$(CLI) summary --database "$(DUCKDB_PATH)"

@@ -70,8 +70,19 @@ def _build(args: argparse.Namespace) -> int:
     if not command:
         print("customer-identity build: give the dbt command after --", file=sys.stderr)
         return 2
+
+    def mask_newly_erased_records(working: Path) -> list[str] | None:
+        # A new erasure request resolves to its customer's records only after staging:
+        # build staging and everything downstream once more, before anything is published.
+        from customer_identity.summary import erasure_pending_records
+
+        if erasure_pending_records(working) == 0:
+            return None
+        print("erasure requests resolved to more records: masking them in a second pass")
+        return [*command, "--select", "staging+"]
+
     try:
-        build_and_publish(args.database, command)
+        build_and_publish(args.database, command, follow_up=mask_newly_erased_records)
     except PublishError as error:
         print(f"customer-identity build: {error}", file=sys.stderr)
         return 1
@@ -90,6 +101,14 @@ def _summary(args: argparse.Namespace) -> int:
 
     print(run_summary(args.database))
     return 0
+
+
+def _erasure_pending(args: argparse.Namespace) -> int:
+    from customer_identity.summary import erasure_pending_records
+
+    pending = erasure_pending_records(args.database)
+    print(f"records named by the erasure registry and not yet masked: {pending}")
+    return 0 if pending else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -147,6 +166,13 @@ def build_parser() -> argparse.ArgumentParser:
     summary = commands.add_parser("summary", help="print the run summary")
     summary.add_argument("--database", type=Path, required=True)
     summary.set_defaults(handler=_summary)
+
+    pending = commands.add_parser(
+        "erasure-pending",
+        help="exit 0 when new erasures need staging and its descendants built again",
+    )
+    pending.add_argument("--database", type=Path, required=True)
+    pending.set_defaults(handler=_erasure_pending)
     return parser
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import duckdb
@@ -42,9 +42,13 @@ def build_and_publish(
     published: Path,
     dbt_command: Sequence[str],
     env: dict[str, str] | None = None,
+    follow_up: Callable[[Path], Sequence[str] | None] | None = None,
 ) -> subprocess.CompletedProcess:
     """Run `dbt_command` with DUCKDB_PATH set to a working copy of `published`; publish it
     only when the command succeeds. Raises PublishError (published file untouched) otherwise.
+
+    `follow_up`, given the working copy after a successful build, may return one more command
+    to run there before publishing (a second pass that masks newly erased records).
     """
     published = published.resolve()
     working = working_path(published)
@@ -56,12 +60,19 @@ def build_and_publish(
     run_env = {**os.environ, **(env or {}), "DUCKDB_PATH": str(working)}
     try:
         # dbt's own output streams through, so a long run shows its progress.
-        completed = subprocess.run(list(dbt_command), env=run_env, check=False)
-        if completed.returncode != 0:
-            raise PublishError(
-                f"dbt exited with code {completed.returncode}; nothing was published and "
-                f"{published} still holds the last good run"
-            )
+        commands = [list(dbt_command)]
+        while commands:
+            completed = subprocess.run(commands.pop(), env=run_env, check=False)
+            if completed.returncode != 0:
+                raise PublishError(
+                    f"dbt exited with code {completed.returncode}; nothing was published and "
+                    f"{published} still holds the last good run"
+                )
+            if follow_up is not None and not commands:
+                next_command = follow_up(working)
+                follow_up = None
+                if next_command:
+                    commands.append(list(next_command))
         # Fold the write-ahead log into the file so the rename carries everything.
         with duckdb.connect(str(working)) as connection:
             connection.execute("checkpoint").fetchall()

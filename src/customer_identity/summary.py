@@ -1,4 +1,4 @@
-"""The short summary printed at the end of a run."""
+"""The short summary printed at the end of a run: the identity_metrics mart."""
 
 from __future__ import annotations
 
@@ -61,69 +61,56 @@ def quarantine_by_kind(connection: duckdb.DuckDBPyConnection) -> dict[str, dict[
     return counts
 
 
+LABELS = {
+    "records_in": "records in",
+    "records_resolved": "records resolved",
+    "customers_out": "customers out",
+    "merge_rate": "merge rate",
+    "duplicate_elimination_rate": "duplicate-elimination rate",
+    "cluster_size": "customers by records united",
+    "review_queue_size": "review queue (scored pairs left apart)",
+    "quarantined_rows": "quarantined rows",
+    "erased_customers": "erased customers (tombstones)",
+    "erasure_pending_records": "erased records not yet masked (0 after a run)",
+}
+
+
+def _format(metric: str, value: float) -> str:
+    if metric.endswith("_rate"):
+        return f"{value:.1%}"
+    return f"{int(value)}"
+
+
+def _dimension_order(dimension: str) -> tuple[int, str]:
+    """Size bands by their lower bound (1, 2, 3-5, 6-10, 11+), other dimensions by name."""
+    head = dimension.split("-")[0].rstrip("+")
+    return (int(head), dimension) if head.isdigit() else (0, dimension)
+
+
 def run_summary(database: Path) -> str:
-    """Records in per source, customers out, merges, review queue and quarantine sizes."""
+    """Records in per source, customers out, merge rates, cluster sizes, queues, erasures."""
     with duckdb.connect(str(database), read_only=True) as connection:
-
-        def scalar(sql: str) -> int:
-            return int(connection.execute(sql).fetchall()[0][0] or 0)
-
-        per_source = connection.execute(
-            """
-            select
-                source_system,
-                count(*) as records,
-                count(customer_id) as resolved
-            from main.customer_xref
-            group by source_system
-            order by source_system
-            """
+        rows = connection.execute(
+            "select metric, dimension, metric_value from main.identity_metrics"
         ).fetchall()
-        quarantined = dict(
-            connection.execute(
-                "select source_system, count(*) from main.quarantined_records group by all"
-            ).fetchall()
-        )
         extras = extra_columns(connection)
         kinds = quarantine_by_kind(connection)
-        customers = scalar("select count(*) from main.golden_customer")
-        resolved = scalar("select count(customer_id) from main.customer_xref")
-        multi_record = scalar(
-            "select count(*) from main.golden_customer where profile_record_count > 1"
-        )
-        largest = scalar("select max(source_record_count) from main.golden_customer")
-        review_band = scalar(
-            """
-            select count(*)
-            from identity.int_identity_pairs_scored as pairs
-            join main.customer_xref as l on pairs.record_key_l = l.record_key
-            join main.customer_xref as r on pairs.record_key_r = r.record_key
-            where l.customer_id is distinct from r.customer_id
-            """
-        )
+    by_metric: dict[str, list[tuple[str, float]]] = {}
+    for metric, dimension, value in rows:
+        by_metric.setdefault(metric, []).append((dimension, value or 0.0))
     lines = ["Run summary", f"  database: {database}"]
-    # Rows in = rows in customer_xref + rows quarantined: the contract's accounting.
-    for source, records, resolved_count in per_source:
-        lines.append(
-            f"  {source:<13} {records + quarantined.get(source, 0):>9} rows in, "
-            f"{resolved_count:>9} resolved, {quarantined.get(source, 0):>6} quarantined"
-        )
-    for source, count in sorted(quarantined.items()):
-        if source not in {row[0] for row in per_source}:
-            lines.append(
-                f"  {source:<13} {count:>9} rows in, {0:>9} resolved, {count:>6} quarantined"
-            )
-    lines += [
-        f"  customers out: {customers} ({resolved} records resolved; "
-        f"{resolved - customers} merged away)",
-        f"  customers uniting several profile records: {multi_record}; largest customer: "
-        f"{largest} records",
-        f"  review queue: {review_band} scored pairs left in different customers",
-        f"  quarantined rows: {sum(quarantined.values())} (see quarantined_records)",
-    ]
+    ordered = [m for m in LABELS if m in by_metric] + sorted(set(by_metric) - set(LABELS))
+    for metric in ordered:
+        values = sorted(by_metric[metric], key=lambda item: _dimension_order(item[0]))
+        label = LABELS.get(metric, metric)
+        if len(values) == 1 and values[0][0] in {"all", "pairs", "profiles"}:
+            lines.append(f"  {label}: {_format(metric, values[0][1])}")
+        else:
+            detail = ", ".join(f"{dim} {_format(metric, value)}" for dim, value in values)
+            lines.append(f"  {label}: {detail}")
     for source, by_kind in sorted(kinds.items()):
         detail = ", ".join(f"{count} {kind}" for kind, count in by_kind.items())
-        lines.append(f"    {source}: {detail}")
+        lines.append(f"    quarantined in {source}: {detail}")
     if extras:
         lines.append("  schema drift: columns not in the contract, kept in raw_attributes")
         for source, columns in sorted(extras.items()):
@@ -131,3 +118,18 @@ def run_summary(database: Path) -> str:
     else:
         lines.append("  schema drift: none (every column is one the contract lists)")
     return "\n".join(lines)
+
+
+def erasure_pending_records(database: Path) -> int:
+    """Records the erasure registry names that the last build did not mask yet.
+
+    Not zero after the first build that sees a new erasure request: the request is resolved
+    to its customer's records only after staging, so staging and everything built from it
+    are built again (the Makefile's `run` does it).
+    """
+    with duckdb.connect(str(database), read_only=True) as connection:
+        rows = connection.execute(
+            "select metric_value from main.identity_metrics "
+            "where metric = 'erasure_pending_records'"
+        ).fetchall()
+    return int(rows[0][0]) if rows else 0

@@ -34,6 +34,7 @@ def run_dbt(
     model_path: Path = SAMPLE_MODEL,
     extra_env: dict[str, str] | None = None,
     extra_vars: dict[str, object] | None = None,
+    project_dir: Path = PROJECT_DIR,
 ) -> DbtRun:
     """Run `dbt <args>` (default `build`) on `raw_data_dir` into `database`."""
     env = {
@@ -53,8 +54,8 @@ def run_dbt(
         }
     )
     completed = subprocess.run(
-        [str(DBT), *(args or ("build",)), "--project-dir", str(PROJECT_DIR), "--vars", dbt_vars],
-        cwd=PROJECT_DIR,
+        [str(DBT), *(args or ("build",)), "--project-dir", str(project_dir), "--vars", dbt_vars],
+        cwd=project_dir,
         env=env,
         capture_output=True,
         text=True,

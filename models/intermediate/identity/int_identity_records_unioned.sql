@@ -53,7 +53,8 @@ unioned as (
         cast(null as date) as last_purchase_date,
         cast(null as decimal(18, 2)) as lifetime_value,
         coalesce(source_created_at, source_updated_at) as first_seen_at,
-        coalesce(source_updated_at, source_created_at) as source_updated_at
+        coalesce(source_updated_at, source_created_at) as source_updated_at,
+        is_erased
     from crm_contacts
 
     union all
@@ -85,7 +86,8 @@ unioned as (
         last_purchase_date,
         lifetime_value,
         source_updated_at as first_seen_at,
-        source_updated_at
+        source_updated_at,
+        is_erased
     from erp_customers
 
     union all
@@ -117,7 +119,8 @@ unioned as (
         cast(null as date) as last_purchase_date,
         cast(null as decimal(18, 2)) as lifetime_value,
         source_updated_at as first_seen_at,
-        source_updated_at
+        source_updated_at,
+        is_erased
     from legacy_customers
 
     union all
@@ -149,7 +152,8 @@ unioned as (
         cast(null as date) as last_purchase_date,
         cast(null as decimal(18, 2)) as lifetime_value,
         started_at as first_seen_at,
-        started_at as source_updated_at
+        started_at as source_updated_at,
+        is_erased
     from conversations
 ),
 

@@ -1,5 +1,8 @@
--- One row per resolved customer; each attribute survives from the most trusted source that
--- holds it (see seed source_trust), then the most recent record.
+-- One row per resolved customer: each attribute as survivorship chose it (seed
+-- survivorship_rules; provenance in golden_customer_lineage), plus activity over all the
+-- customer's records. An erased customer stays as a tombstone: its id, counts and times, no
+-- personal value (is_erased).
+{%- set attributes = survivorship_attributes() %}
 with
 
 assignments as (
@@ -11,44 +14,48 @@ records as (
     select * from {{ ref('int_identity_records_unioned') }}
 ),
 
-source_trust as (
-    select * from {{ ref('source_trust') }}
+survived as (
+    select * from {{ ref('int_customer_attributes_survived') }}
 ),
 
-customer_records as (
+customer_activity as (
     select
         assignments.customer_id,
-        records.*,
-        source_trust.trust_rank
+        min(records.first_seen_at) as first_seen_at,
+        max(records.source_updated_at) as last_seen_at,
+        count(*) as source_record_count,
+        count(*) filter (where records.is_profile) as profile_record_count,
+        count(*) filter (where not records.is_profile) as interaction_count,
+        string_agg(distinct records.channel, ',' order by records.channel) as channels_used,
+        coalesce(bool_or(records.is_erased), false) as is_erased
     from assignments
     inner join records on assignments.record_key = records.record_key
-    inner join source_trust on records.source_system = source_trust.source_system
+    group by assignments.customer_id
 ),
 
-survived as (
-    {%- set priority = 'trust_rank, source_updated_at desc nulls last, record_key' %}
+attributes as (
     select
         customer_id,
-        {{ survive_by_priority('first_name', priority) }} as first_name,
-        {{ survive_by_priority('last_name', priority) }} as last_name,
-        {{ survive_by_priority('email', priority) }} as primary_email,
-        {{ survive_by_priority('coalesce(mobile_phone_e164, phone_e164)', priority) }} as primary_phone,
-        {{ survive_by_priority('street', priority) }} as street,
-        {{ survive_by_priority('city', priority) }} as city,
-        {{ survive_by_priority('postcode', priority) }} as postcode,
-        {{ survive_by_priority('country_code', priority) }} as country_code,
-        {{ survive_by_priority('date_of_birth', priority) }} as date_of_birth,
-        {{ survive_by_priority('loyalty_tier', priority) }} as loyalty_tier,
-        {{ survive_by_priority('preferred_language', priority) }} as preferred_language,
-        max(last_purchase_date) as last_purchase_date,
-        max(lifetime_value) as lifetime_value,
-        min(first_seen_at) as first_seen_at,
-        max(source_updated_at) as last_seen_at,
-        count(*) as source_record_count,
-        count(*) filter (where is_profile) as profile_record_count,
-        count(*) filter (where not is_profile) as interaction_count
-    from customer_records
+        {{ pivot_survived_attributes(attributes) }}
+    from survived
     group by customer_id
+),
+
+final as (
+    select
+        customer_activity.customer_id,
+        {%- for rule in attributes %}
+        attributes.{{ rule.attribute }},
+        {%- endfor %}
+        customer_activity.first_seen_at,
+        customer_activity.last_seen_at,
+        customer_activity.source_record_count,
+        customer_activity.profile_record_count,
+        customer_activity.interaction_count,
+        customer_activity.channels_used,
+        customer_activity.is_erased
+    from customer_activity
+    left join attributes on customer_activity.customer_id = attributes.customer_id
 )
 
-select * from survived
+select * from final

@@ -30,7 +30,8 @@ unioned as (
         staged_row_id,
         source_record_id,
         quarantine_reason as reason,
-        raw_record
+        -- an erased person's row keeps no content
+        coalesce(raw_record, '(erased on request)') as raw_record
     from {{ relation }}
     {%- endfor %}
 ),

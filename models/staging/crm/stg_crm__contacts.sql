@@ -6,6 +6,10 @@ source as (
     {{ read_extract('crm', 'crm_contacts') }}
 ),
 
+erasure_registry as (
+    {{ erasure_registry_entries() }}
+),
+
 renamed as (
     select
         -- ids
@@ -64,12 +68,53 @@ normalized as (
     from renamed
 ),
 
-final as (
+flagged as (
     select
         'row ' || source_row_number as staged_row_id,
         *,
-        {{ staging_quarantine_reason('Id', 'source_updated_at') }} as quarantine_reason
+        {{ staging_quarantine_reason('Id', 'source_updated_at') }} as quarantine_reason,
+        {{ erasure_match(
+            'erasure_registry', "source_system || ':' || source_record_id",
+            emails=['email_canonical'], phones=['phone_e164', 'mobile_phone_e164']
+        ) }} as is_erased
     from normalized
+),
+
+-- A record of an erased person keeps only its ids and times (the tombstone): its personal
+-- data never lands in this table.
+final as (
+    {{ mask_erased_columns(
+        'flagged', 'is_erased', [
+            'account_id',
+            'first_name_raw',
+            'last_name_raw',
+            'email_raw',
+            'phone_raw',
+            'mobile_phone_raw',
+            'street_raw',
+            'city_raw',
+            'postcode_raw',
+            'country_raw',
+            'country_code',
+            'date_of_birth_raw',
+            'loyalty_tier',
+            'preferred_language',
+            'raw_attributes',
+            'raw_record',
+            'first_name',
+            'last_name',
+            'first_name_key',
+            'last_name_key',
+            'email',
+            'email_canonical',
+            'phone_e164',
+            'mobile_phone_e164',
+            'street',
+            'city',
+            'postcode',
+            'date_of_birth'
+        ]
+    ) }}
 )
 
 select * from final

@@ -6,6 +6,10 @@ source as (
     {{ read_extract('interactions', 'interactions') }}
 ),
 
+erasure_registry as (
+    {{ erasure_registry_entries() }}
+),
+
 renamed as (
     select
         -- ids
@@ -48,12 +52,41 @@ normalized as (
     from renamed
 ),
 
-final as (
+flagged as (
     select
         'row ' || source_row_number as staged_row_id,
         *,
-        {{ staging_quarantine_reason('conversation_id', 'started_at') }} as quarantine_reason
+        {{ staging_quarantine_reason('conversation_id', 'started_at') }} as quarantine_reason,
+        {{ erasure_match(
+            'erasure_registry', "source_system || ':' || source_record_id",
+            emails=['email_canonical'], phones=['phone_e164']
+        ) }} as is_erased
     from normalized
+),
+
+-- A record of an erased person keeps only its ids and times (the tombstone): its personal
+-- data never lands in this table.
+final as (
+    {{ mask_erased_columns(
+        'flagged', 'is_erased', [
+            'ani_raw',
+            'email_raw',
+            'display_name_raw',
+            'first_name_raw',
+            'last_name_raw',
+            'cookie_id',
+            'ip_address',
+            'raw_attributes',
+            'raw_record',
+            'first_name',
+            'last_name',
+            'first_name_key',
+            'last_name_key',
+            'email',
+            'email_canonical',
+            'phone_e164'
+        ]
+    ) }}
 )
 
 select * from final

@@ -1,0 +1,41 @@
+-- Every value any record of a customer offers for a golden attribute (one row per customer,
+-- attribute and record), as text: the long form survivorship ranks. Which column feeds which
+-- attribute is configuration (seed survivorship_rules).
+{%- set attributes = survivorship_attributes() %}
+with
+
+assignments as (
+    select * from {{ ref('int_customers_assigned') }}
+    where customer_id is not null
+),
+
+records as (
+    select * from {{ ref('int_identity_records_unioned') }}
+),
+
+source_trust as (
+    select * from {{ ref('source_trust') }}
+),
+
+customer_records as (
+    select
+        assignments.customer_id,
+        records.*,
+        source_trust.trust_rank
+    from assignments
+    inner join records on assignments.record_key = records.record_key
+    left join source_trust on records.source_system = source_trust.source_system
+),
+
+unpivoted as (
+    {{ unpivot_attribute_candidates('customer_records', attributes) }}
+),
+
+final as (
+    select
+        customer_id || '|' || attribute || '|' || record_key as candidate_id,
+        *
+    from unpivoted
+)
+
+select * from final
