@@ -68,7 +68,7 @@ LABELS = {
     "merge_rate": "merge rate",
     "duplicate_elimination_rate": "duplicate-elimination rate",
     "cluster_size": "customers by records united",
-    "review_queue_size": "review queue (scored pairs left apart)",
+    "review_queue_size": "review queue (pairs for stewards)",
     "quarantined_rows": "quarantined rows",
     "erased_customers": "erased customers (tombstones)",
     "erasure_pending_records": "erased records not yet masked (0 after a run)",

@@ -22,8 +22,8 @@ erasure_registry as (
     select * from {{ ref('erasure_registry') }}
 ),
 
-scored_pairs as (
-    select * from {{ ref('int_identity_pairs_scored') }}
+review_queue_pairs as (
+    select * from {{ ref('identity_review_queue') }}
 ),
 
 resolved_profiles as (
@@ -52,10 +52,7 @@ cluster_sizes as (
 
 review_queue as (
     select count(*) as pairs
-    from scored_pairs
-    inner join xref as left_records on scored_pairs.record_key_l = left_records.record_key
-    inner join xref as right_records on scored_pairs.record_key_r = right_records.record_key
-    where left_records.customer_id is distinct from right_records.customer_id
+    from review_queue_pairs
 ),
 
 metrics as (
