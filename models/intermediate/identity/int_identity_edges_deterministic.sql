@@ -1,7 +1,7 @@
 -- Profile records that share a usable identifier (exact normalised email, phone, account
--- id or national id) and whose names and birth dates do not contradict it. A family email
--- or a household landline shared by people with different first names or birth dates
--- links nobody.
+-- id or national id), both with a first name, and whose names and birth dates do not
+-- contradict it. A family email or a household landline shared by people with different
+-- first names or birth dates links nobody.
 with
 
 identifiers as (
@@ -52,7 +52,11 @@ compatible_pairs as (
     inner join records as right_record
         on candidate_pairs.record_key_r = right_record.record_key
     where
-        {{ first_names_compatible('left_record', 'right_record') }}
+        -- Emails, phones and accounts are shared within households: a record without a
+        -- first name cannot show it is the same person, so the linkage model decides.
+        left_record.first_name_key is not null
+        and right_record.first_name_key is not null
+        and {{ first_names_compatible('left_record', 'right_record') }}
         and {{ birth_dates_compatible('left_record', 'right_record') }}
 ),
 
