@@ -1,5 +1,6 @@
 -- Conversations attached to no profile, grouped by the usable email or phone they carry
--- (and by a web cookie seen with exactly one such contact point). A conversation with none
+-- (and by a web cookie, or failing that a client address, seen with exactly one such
+-- contact point). A conversation with none
 -- of these but a full name is a group of its own that can only join a profile by that name
 -- (has_contact_point false); the rest have no group, and so no customer.
 with
@@ -23,7 +24,8 @@ usable_identifier_values as (
 unattached as (
     select
         records.record_key,
-        records.cookie_id,
+        usable_cookie.identifier_value as cookie_id,
+        usable_ip.identifier_value as ip_address,
         records.first_name_key is not null and records.last_name_key is not null as has_full_name,
         coalesce(
             case when usable_email.identifier_value is not null then 'email:' || records.email_canonical end,
@@ -40,6 +42,14 @@ unattached as (
         on
             usable_phone.identifier_type = 'phone'
             and records.phone_e164 = usable_phone.identifier_value
+    left join usable_identifier_values as usable_cookie
+        on
+            usable_cookie.identifier_type = 'cookie_id'
+            and records.cookie_id = usable_cookie.identifier_value
+    left join usable_identifier_values as usable_ip
+        on
+            usable_ip.identifier_type = 'ip_address'
+            and records.ip_address = usable_ip.identifier_value
     where attached_interactions.cluster_key is null
 ),
 
@@ -53,14 +63,28 @@ cookie_contact_points as (
     having count(distinct contact_point_key) = 1
 ),
 
+ip_contact_points as (
+    select
+        ip_address,
+        min(contact_point_key) as contact_point_key
+    from unattached
+    where ip_address is not null and contact_point_key is not null
+    group by ip_address
+    having count(distinct contact_point_key) = 1
+),
+
 grouped as (
     select
         unattached.record_key,
         unattached.has_full_name,
-        coalesce(unattached.contact_point_key, cookie_contact_points.contact_point_key)
-            as contact_point_key
+        coalesce(
+            unattached.contact_point_key,
+            cookie_contact_points.contact_point_key,
+            ip_contact_points.contact_point_key
+        ) as contact_point_key
     from unattached
     left join cookie_contact_points on unattached.cookie_id = cookie_contact_points.cookie_id
+    left join ip_contact_points on unattached.ip_address = ip_contact_points.ip_address
 ),
 
 final as (

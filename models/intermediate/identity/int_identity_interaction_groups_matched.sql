@@ -53,10 +53,19 @@ conflicting_name_pairs as (
             left_name.last_name_key = right_name.last_name_key
             and list_has_any(left_name.first_name_variants, right_name.first_name_variants)
         )
+        -- caller-id order (`LAST FIRST`), its first name possibly cut at 15 characters
+        {%- for a, b in [('left_name', 'right_name'), ('right_name', 'left_name')] %}
         or (
-            left_name.first_name_key = right_name.last_name_key
-            and left_name.last_name_key = right_name.first_name_key
+            {{ a }}.last_name_key = {{ b }}.first_name_key
+            and (
+                {{ a }}.first_name_key = {{ b }}.last_name_key
+                or (
+                    length({{ b }}.last_name_key) >= 3
+                    and starts_with({{ a }}.first_name_key, {{ b }}.last_name_key)
+                )
+            )
         )
+        {%- endfor %}
     )
 ),
 
@@ -87,9 +96,14 @@ candidates as (
     from group_names
     inner join single_name_groups on group_names.group_key = single_name_groups.group_key
     inner join profile_names
-        on
-            group_names.first_name_key = profile_names.last_name_key
-            and group_names.last_name_key = profile_names.first_name_key
+        on group_names.first_name_key = profile_names.last_name_key
+    -- caller-id shows at most 15 characters, so the first name may be cut short
+    where
+        group_names.last_name_key = profile_names.first_name_key
+        or (
+            length(group_names.last_name_key) >= 3
+            and starts_with(profile_names.first_name_key, group_names.last_name_key)
+        )
 ),
 
 matched_to_profiles as (
