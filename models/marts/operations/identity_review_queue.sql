@@ -1,8 +1,9 @@
 -- Pairs a steward should look at: Splink pairs in the review band (var review_threshold up
--- to var auto_link_threshold), and pairs above it that the name / birth-date veto kept
--- apart, when the two records are not already one customer and no steward has decided on
--- them. Ordered by how much a decision would change: records that would move times how
--- uncertain the score is.
+-- to var auto_link_threshold), pairs above it that the name / birth-date veto kept apart,
+-- and linked pairs that clustering separated again (a cluster over the caps, or a steward
+-- no_match cut through a chain), when the two records are not one customer and no steward
+-- has decided on them. Ordered by how much a decision would change: records that would
+-- move times how uncertain the link is (separated links count as fully uncertain).
 with
 
 scored_pairs as (
@@ -25,6 +26,10 @@ steward_decisions as (
     select * from {{ ref('int_identity_steward_decisions_latest') }}
 ),
 
+profile_clusters as (
+    select * from {{ ref('int_identity_profile_clusters') }}
+),
+
 customer_sizes as (
     select
         customer_id,
@@ -34,7 +39,7 @@ customer_sizes as (
     group by customer_id
 ),
 
-open_pairs as (
+scored_open_pairs as (
     select
         scored_pairs.record_key_l,
         scored_pairs.record_key_r,
@@ -47,7 +52,8 @@ open_pairs as (
             when scored_pairs.is_contradicted
                 then 'kept apart by conflicting first names or birth dates'
             else 'in the review band'
-        end as review_reason
+        end as review_reason,
+        1 - abs(2 * scored_pairs.match_probability - 1) as uncertainty
     from scored_pairs
     inner join assignments as left_assignment
         on scored_pairs.record_key_l = left_assignment.record_key
@@ -67,6 +73,48 @@ open_pairs as (
         and left_assignment.customer_id is distinct from right_assignment.customer_id
 ),
 
+separated_pairs as (
+    select
+        linked_edges.record_key_l,
+        linked_edges.record_key_r,
+        coalesce(linked_edges.match_probability, scored_pairs.match_probability, 1.0)
+            as match_probability,
+        scored_pairs.match_weight,
+        scored_pairs.comparison_match_weights,
+        left_assignment.customer_id as customer_id_l,
+        right_assignment.customer_id as customer_id_r,
+        'linked (' || linked_edges.evidence || '), then separated: '
+        || coalesce(left_cluster.split_reason, right_cluster.split_reason, 'cut by clustering')
+            as review_reason,
+        1.0 as uncertainty
+    from linked_edges
+    inner join assignments as left_assignment
+        on linked_edges.record_key_l = left_assignment.record_key
+    inner join assignments as right_assignment
+        on linked_edges.record_key_r = right_assignment.record_key
+    inner join profile_clusters as left_cluster
+        on linked_edges.record_key_l = left_cluster.record_key
+    inner join profile_clusters as right_cluster
+        on linked_edges.record_key_r = right_cluster.record_key
+    left join scored_pairs
+        on
+            linked_edges.record_key_l = scored_pairs.record_key_l
+            and linked_edges.record_key_r = scored_pairs.record_key_r
+    left join steward_decisions
+        on
+            linked_edges.record_key_l = steward_decisions.record_key_l
+            and linked_edges.record_key_r = steward_decisions.record_key_r
+    where
+        steward_decisions.record_key_l is null
+        and left_assignment.customer_id is distinct from right_assignment.customer_id
+),
+
+open_pairs as (
+    select * from scored_open_pairs
+    union all
+    select * from separated_pairs
+),
+
 final as (
     select
         open_pairs.record_key_l || '|' || open_pairs.record_key_r as review_pair_id,
@@ -75,7 +123,7 @@ final as (
         open_pairs.match_weight,
         open_pairs.comparison_match_weights,
         (coalesce(left_size.record_count, 1) + coalesce(right_size.record_count, 1))
-        * (1 - abs(2 * open_pairs.match_probability - 1)) as review_priority,
+        * open_pairs.uncertainty as review_priority,
         open_pairs.customer_id_l,
         open_pairs.customer_id_r,
         left_record.source_system as source_system_l,

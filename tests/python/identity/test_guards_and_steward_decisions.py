@@ -128,7 +128,12 @@ def test_a_cluster_over_the_caps_is_split_and_flagged(tmp_path):
             "select distinct split_reason from identity.int_identity_profile_clusters "
             "where record_key in ('crm:a', 'crm:b', 'crm:c')"
         ).fetchall()
+        queued = connection.execute(
+            "select review_reason from main.identity_review_queue "
+            "where review_reason like '%then separated: over the caps%'"
+        ).fetchall()
     assert reasons == [("over the caps (3 records, 1 birth dates)",)]
+    assert len(queued) >= 2, "the links the caps cut are put before a steward"
 
 
 def test_evaluation_reports_agreement_with_steward_decisions(tmp_path):
