@@ -69,6 +69,7 @@ LABELS = {
     "duplicate_elimination_rate": "duplicate-elimination rate",
     "cluster_size": "customers by records united",
     "review_queue_size": "review queue (pairs for stewards)",
+    "customer_id_events": "customer ids changed this run",
     "quarantined_rows": "quarantined rows",
     "erased_customers": "erased customers (tombstones)",
     "erasure_pending_records": "erased records not yet masked (0 after a run)",
@@ -108,6 +109,8 @@ def run_summary(database: Path) -> str:
         else:
             detail = ", ".join(f"{dim} {_format(metric, value)}" for dim, value in values)
             lines.append(f"  {label}: {detail}")
+    if "customer_id_events" not in by_metric:
+        lines.append(f"  {LABELS['customer_id_events']}: none")
     for source, by_kind in sorted(kinds.items()):
         detail = ", ".join(f"{count} {kind}" for kind, count in by_kind.items())
         lines.append(f"    quarantined in {source}: {detail}")

@@ -6,8 +6,7 @@ import csv
 
 import duckdb
 
-from conftest import run_dbt
-from customer_identity.summary import erasure_pending_records
+from conftest import build_like_make_run
 
 # Text-bearing personal columns of the staging tables, compared across records.
 PERSONAL_COLUMNS = {
@@ -38,16 +37,6 @@ PERSONAL_COLUMNS = {
 def _query(database, sql, parameters=None):
     with duckdb.connect(str(database), read_only=True) as connection:
         return connection.execute(sql, parameters or []).fetchall()
-
-
-def build_like_make_run(extracts, database):
-    """What `make run` does: build, and build staging+ again when new erasures resolved."""
-    run = run_dbt(extracts, database)
-    assert run.returncode == 0, run.output[-5000:]
-    if erasure_pending_records(database):
-        run = run_dbt(extracts, database, "build", "--select", "staging+")
-        assert run.returncode == 0, run.output[-5000:]
-    assert erasure_pending_records(database) == 0
 
 
 def _erased_values(database, customer_ids):

@@ -75,6 +75,8 @@ def test_run_summary_prints_the_identity_metrics(sample_build):
     for label in ("records in", "customers out", "merge rate", "duplicate-elimination rate"):
         assert label in summary, summary
     assert "review queue" in summary and "quarantined rows" in summary
+    # A first build issues every id it publishes.
+    assert "customer ids changed this run: created " in summary, summary
 
 
 def test_every_mart_column_is_documented(sample_build):

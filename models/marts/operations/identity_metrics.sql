@@ -26,6 +26,10 @@ review_queue_pairs as (
     select * from {{ ref('identity_review_queue') }}
 ),
 
+id_events as (
+    select * from {{ ref('int_customer_id_events') }}
+),
+
 resolved_profiles as (
     select
         count(*) as records,
@@ -138,6 +142,15 @@ metrics as (
     where
         not coalesce(records.is_erased, false)
         and {{ erasure_match('erasure_registry', 'records.record_key') }}
+
+    union all
+
+    select
+        'customer_id_events' as metric,
+        event_type as dimension,
+        cast(count(*) as double) as metric_value
+    from id_events
+    group by event_type
 
     union all
 
