@@ -29,7 +29,7 @@ PERSONS ?= 20000
 SEED ?= 7
 OUT ?= data/generated/persons_$(PERSONS)_seed_$(SEED)
 
-.PHONY: help setup run train evaluate review-report quality generate febrl sample test lint pytest clean
+.PHONY: help setup run train evaluate review-report quality generate febrl bench-refresh sample test lint pytest clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -44,8 +44,9 @@ setup: $(STAMP)  ## Create .venv and install the pinned dependencies
 
 # dbt builds into a working copy; DUCKDB_PATH is replaced only when every model and test passed
 # (after a second pass over staging when new erasure requests named more records).
+# FULL_REFRESH=1 rebuilds every model from scratch; customer ids and their history survive it.
 run: setup  ## Build the golden tables from RAW_DATA_DIR (default: the bundled sample) and print a summary
-	$(CLI) build --database "$(DUCKDB_PATH)" -- $(DBT) build --fail-fast $(DBT_VARS)
+	$(CLI) build --database "$(DUCKDB_PATH)" -- $(DBT) build --fail-fast $(if $(FULL_REFRESH),--full-refresh) $(DBT_VARS)
 	$(CLI) summary --database "$(DUCKDB_PATH)"
 
 # Training reads a scratch build of the linkage input: the published database is not touched.
@@ -77,6 +78,10 @@ febrl: setup  ## FEBRL3 and FEBRL4 as contract extracts, run end to end and eval
 		echo "== $$set" && \
 		$(MAKE) --no-print-directory evaluate RAW_DATA_DIR=data/benchmarks/$$set DUCKDB_PATH=data/benchmarks/$$set.duckdb | grep -v '^\.venv' || exit 1; \
 	done
+
+REFRESH_PERSONS ?= 100000
+bench-refresh: setup  ## Time 1% and 10% refreshes against a full build (REFRESH_PERSONS=100000)
+	$(BIN)/python -m customer_identity.benchmarks.refresh --persons $(REFRESH_PERSONS)
 
 sample: setup  ## Regenerate the committed sample in data/sample
 	$(CLI) generate --persons 2000 --seed 20261123 --out data/sample

@@ -64,14 +64,16 @@ def run_dbt(
     return DbtRun(completed.returncode, completed.stdout + completed.stderr, database)
 
 
-def build_like_make_run(raw_data_dir: Path, database: Path, **kwargs) -> DbtRun:
+def build_like_make_run(raw_data_dir: Path, database: Path, *build_args: str, **kwargs) -> DbtRun:
     """What `make run` does: build, and build staging+ again when new erasures resolved."""
     from customer_identity.summary import erasure_pending_records
 
-    run = run_dbt(raw_data_dir, database, **kwargs)
+    run = run_dbt(raw_data_dir, database, "build", *build_args, **kwargs)
     assert run.returncode == 0, run.output[-5000:]
     if erasure_pending_records(database):
-        run = run_dbt(raw_data_dir, database, "build", "--select", "staging+", **kwargs)
+        run = run_dbt(
+            raw_data_dir, database, "build", *build_args, "--select", "staging+", **kwargs
+        )
         assert run.returncode == 0, run.output[-5000:]
     assert erasure_pending_records(database) == 0
     return run

@@ -3,14 +3,15 @@
     unique_key='record_key',
     incremental_strategy='delete+insert',
     full_refresh=false,
+    on_schema_change='append_new_columns',
     schema='history',
 ) }}
 -- The registry of which customer each source record belongs to, kept between runs: the
 -- next run inherits ids from it. Only rows that changed are written, so an unchanged rerun
 -- writes nothing; a record missing from the extracts stays with is_present false and the
--- customer it last had. A full refresh keeps it. Written after this run's id events are
--- computed, since they compare against the previous state:
--- depends_on: {{ ref('int_customer_id_events') }}
+-- customer it last had. A full refresh keeps it. Written only after the models that
+-- compare this run against the previous state (id events, changed customers):
+-- depends_on: {{ ref('int_customer_id_events') }}, {{ ref('int_customers_changed') }}
 with
 
 assignments as (
@@ -23,6 +24,7 @@ current_records as (
         source_system,
         source_record_id,
         customer_id,
+        content_hash,
         is_tombstone,
         true as is_present
     from assignments
@@ -42,6 +44,7 @@ changed_records as (
         or not previous_records.is_present
         or previous_records.is_tombstone != current_records.is_tombstone
         or coalesce(previous_records.customer_id, '') != coalesce(current_records.customer_id, '')
+        or coalesce(previous_records.content_hash, '') != coalesce(current_records.content_hash, '')
 ),
 
 removed_records as (
@@ -50,6 +53,7 @@ removed_records as (
         previous_records.source_system,
         previous_records.source_record_id,
         previous_records.customer_id,
+        previous_records.content_hash,
         previous_records.is_tombstone,
         false as is_present
     from previous_records

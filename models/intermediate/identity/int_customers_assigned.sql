@@ -11,6 +11,7 @@
 {%- set previous_assignment_columns = [
     ['record_key', string_type],
     ['customer_id', string_type],
+    ['content_hash', string_type],
     ['is_tombstone', dbt.type_boolean()],
     ['is_present', dbt.type_boolean()],
 ] %}
@@ -51,6 +52,7 @@ records as (
         clusters.source_system,
         clusters.source_record_id,
         clusters.is_profile,
+        clusters.content_hash,
         clusters.cluster_key,
         tombstones.customer_id as tombstone_customer_id
     from clusters
@@ -170,7 +172,8 @@ cluster_ids as (
 previous_records as (
     select
         record_key,
-        customer_id
+        customer_id,
+        content_hash
     from previous_assignments
     where is_present
 ),
@@ -184,7 +187,9 @@ final as (
         records.cluster_key,
         coalesce(records.tombstone_customer_id, cluster_ids.customer_id) as customer_id,
         (records.tombstone_customer_id is not null) as is_tombstone,
-        previous_records.customer_id as previous_customer_id
+        records.content_hash,
+        previous_records.customer_id as previous_customer_id,
+        previous_records.content_hash as previous_content_hash
     from records
     left join cluster_ids on records.cluster_key = cluster_ids.cluster_key
     left join previous_records on records.record_key = previous_records.record_key

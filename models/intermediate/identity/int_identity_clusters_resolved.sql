@@ -30,6 +30,7 @@ final as (
         records.source_system,
         records.source_record_id,
         records.is_profile,
+        records.content_hash,
         coalesce(
             profile_clusters.cluster_key,
             attached_interactions.cluster_key,

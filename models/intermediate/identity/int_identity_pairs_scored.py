@@ -3,14 +3,20 @@
 The model is read from var `linkage_model_path`; when that file does not exist yet, the
 model is first trained on these very records (the policy for a new data set) and saved
 there. Pairs below var `review_threshold` are not kept.
+
+Incremental: a refresh scores only the records whose linkage values changed (their
+`linkage_hash`), against each other and against all the others, after deleting the pairs
+of changed and removed records from this table; see customer_identity.linkage.incremental.
+The fingerprints of the records as scored are kept in `<schema>.linkage_scored_records`.
+A new model file or a full refresh scores everything again.
 """
 
 from pathlib import Path
 
 
 def model(dbt, session):
-    dbt.config(materialized="table")
-    from customer_identity.linkage.predict import predict_pairs
+    dbt.config(materialized="incremental", incremental_strategy="append")
+    from customer_identity.linkage.incremental import score_changed_records
     from customer_identity.linkage.train import train_model
 
     records = dbt.ref("int_identity_records_for_linkage")
@@ -18,9 +24,17 @@ def model(dbt, session):
     if not model_path.exists():
         print(f"No linkage model at {model_path}: training one on this data set")
         train_model(session, records.sql_query(), model_path)
-    return predict_pairs(
+    this = dbt.this
+    outcome = score_changed_records(
         session,
         records.sql_query(),
         model_path,
         minimum_probability=float(dbt.config.get("review_threshold")),
+        pairs_relation=str(this) if dbt.is_incremental else None,
+        state_relation=f'"{this.database}"."{this.schema}"."linkage_scored_records"',
     )
+    print(
+        f"Scored {outcome.scored_records} of {outcome.records} records "
+        f"({'all' if outcome.full else 'changed only'}): {outcome.pairs.num_rows} new pairs"
+    )
+    return outcome.pairs

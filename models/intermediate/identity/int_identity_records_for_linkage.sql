@@ -42,7 +42,7 @@ usable_values as (
             and cast(records.date_of_birth as varchar) = birth_date_profile.identifier_value
 ),
 
-final as (
+linkage_values as (
     select
         records.record_key,
         records.first_name_key,
@@ -58,6 +58,18 @@ final as (
         usable_values.national_id
     from records
     inner join usable_values on records.record_key = usable_values.record_key
+),
+
+-- What a refresh compares to score only the records whose linkage values changed.
+final as (
+    select
+        *,
+        {{ row_fingerprint([
+            'first_name_key', 'first_name_variants', 'last_name_key', 'email_canonical',
+            'phone_numbers', 'date_of_birth', 'postcode', 'street_key', 'city_key',
+            'national_id'
+        ]) }} as linkage_hash
+    from linkage_values
 )
 
 select * from final

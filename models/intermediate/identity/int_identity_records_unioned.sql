@@ -54,6 +54,7 @@ unioned as (
         cast(null as decimal(18, 2)) as lifetime_value,
         coalesce(source_created_at, source_updated_at) as first_seen_at,
         coalesce(source_updated_at, source_created_at) as source_updated_at,
+        content_hash,
         is_erased
     from crm_contacts
 
@@ -87,6 +88,7 @@ unioned as (
         lifetime_value,
         source_updated_at as first_seen_at,
         source_updated_at,
+        content_hash,
         is_erased
     from erp_customers
 
@@ -120,6 +122,7 @@ unioned as (
         cast(null as decimal(18, 2)) as lifetime_value,
         source_updated_at as first_seen_at,
         source_updated_at,
+        content_hash,
         is_erased
     from legacy_customers
 
@@ -153,6 +156,7 @@ unioned as (
         cast(null as decimal(18, 2)) as lifetime_value,
         started_at as first_seen_at,
         started_at as source_updated_at,
+        content_hash,
         is_erased
     from conversations
 ),

@@ -1,12 +1,32 @@
 -- Every value any record of a customer offers for a golden attribute (one row per customer,
 -- attribute and record), as text: the long form survivorship ranks. Which column feeds which
--- attribute is configuration (seed survivorship_rules).
+-- attribute is configuration (seed survivorship_rules). Once golden records are published,
+-- only the customers this run changed are offered (int_customers_changed).
 {%- set attributes = survivorship_attributes() %}
 with
 
-assignments as (
+all_assignments as (
     select * from {{ ref('int_customers_assigned') }}
     where customer_id is not null
+),
+
+changed_customers as (
+    select * from {{ ref('int_customers_changed') }}
+    where is_current
+),
+
+customers_in_scope as (
+    {% if survivorship_is_incremental() -%}
+    select customer_id from changed_customers
+    {%- else -%}
+    select distinct customer_id from all_assignments
+    {%- endif %}
+),
+
+assignments as (
+    select all_assignments.*
+    from all_assignments
+    inner join customers_in_scope on all_assignments.customer_id = customers_in_scope.customer_id
 ),
 
 records as (

@@ -1,4 +1,4 @@
-{{ config(materialized='incremental', full_refresh=false) }}
+{{ config(materialized='incremental', full_refresh=false, on_schema_change='append_new_columns') }}
 -- Every event in the life of a customer id, one row per event and run: created, merged (the
 -- old id retired into the new one), split (records of the old id moved to the new one),
 -- erased and retired. Appended to by every run that changes ids; a full refresh keeps it.

@@ -3,6 +3,7 @@
     unique_key='customer_id',
     incremental_strategy='delete+insert',
     full_refresh=false,
+    on_schema_change='append_new_columns',
 ) }}
 -- Every customer id ever published and the id it leads to now, in one step: an id merged
 -- into another leads to the survivor (and on, if the survivor merges later); a retired id

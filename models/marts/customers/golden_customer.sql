@@ -2,12 +2,41 @@
 -- survivorship_rules; provenance in golden_customer_lineage), plus activity over all the
 -- customer's records. An erased customer stays as a tombstone: its id, counts and times, no
 -- personal value (is_erased).
+{{ config(
+    materialized='incremental',
+    unique_key='customer_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook="{{ delete_gone_customers() }}",
+) }}
+-- Incremental: a run rewrites only the customers it changed (int_customers_changed) and
+-- deletes those it retired or merged away, so an unchanged rerun rewrites no row. After a
+-- change to the survivorship rules, rebuild everything with a full refresh.
 {%- set attributes = survivorship_attributes() %}
 with
 
-assignments as (
+all_assignments as (
     select * from {{ ref('int_customers_assigned') }}
     where customer_id is not null
+),
+
+changed_customers as (
+    select * from {{ ref('int_customers_changed') }}
+    where is_current
+),
+
+customers_in_scope as (
+    {% if is_incremental() -%}
+    select customer_id from changed_customers
+    {%- else -%}
+    select distinct customer_id from all_assignments
+    {%- endif %}
+),
+
+assignments as (
+    select all_assignments.*
+    from all_assignments
+    inner join customers_in_scope on all_assignments.customer_id = customers_in_scope.customer_id
 ),
 
 records as (
@@ -53,7 +82,8 @@ final as (
         customer_activity.profile_record_count,
         customer_activity.interaction_count,
         customer_activity.channels_used,
-        customer_activity.is_erased
+        customer_activity.is_erased,
+        {{ run_started_at_timestamp() }} as refreshed_at
     from customer_activity
     left join attributes on customer_activity.customer_id = attributes.customer_id
 )

@@ -1,5 +1,13 @@
 -- Provenance of every published golden_customer cell: the value, the source record it came
--- from, the rule that chose it and the value's own timestamp.
+-- from, the rule that chose it and the value's own timestamp. Incremental like
+-- golden_customer: only the changed customers' cells are rewritten.
+{{ config(
+    materialized='incremental',
+    unique_key='customer_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook="{{ delete_gone_customers() }}",
+) }}
 with
 
 survived as (

@@ -44,7 +44,9 @@ renamed as (
 
         -- as received
         raw_attributes,
-        raw_record
+        raw_record,
+        -- what a refresh compares to tell a changed record from an unchanged one
+        {{ dbt.hash('raw_record') }} as content_hash
     from source
 ),
 
@@ -97,6 +99,7 @@ final as (
             'lifetime_value',
             'raw_attributes',
             'raw_record',
+            'content_hash',
             'first_name',
             'last_name',
             'first_name_key',

@@ -35,7 +35,9 @@ renamed as (
 
         -- as received
         raw_attributes,
-        raw_record
+        raw_record,
+        -- what a refresh compares to tell a changed record from an unchanged one
+        {{ dbt.hash('raw_record') }} as content_hash
     from source
 ),
 
@@ -78,6 +80,7 @@ final as (
             'ip_address',
             'raw_attributes',
             'raw_record',
+            'content_hash',
             'first_name',
             'last_name',
             'first_name_key',

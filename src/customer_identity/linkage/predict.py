@@ -42,31 +42,41 @@ def predict_pairs(
             return PAIR_SCHEMA.empty_table()
         linker = Linker(db_api.register(table), str(model_path), log_level=logging.WARNING)
         predictions = linker.inference.predict(threshold_match_probability=minimum_probability)
-        columns = [
-            row[0]
-            for row in cursor.execute(
-                f"select column_name from (describe {predictions.physical_name})"
-            ).fetchall()
-        ]
-        weight_columns = [c for c in columns if c.startswith("mw_") and not c.startswith("mw_tf")]
-        weights_json = (
-            "to_json(struct_pack("
-            + ", ".join(f"{c[3:]} := round({c}, 2)" for c in weight_columns)
-            + "))"
-            if weight_columns
-            else "cast(null as json)"
-        )
-        table_out = cursor.sql(
+        table_out = pairs_table(cursor, predictions.physical_name)
+        log.info("scored %s pairs among %s records", table_out.num_rows, record_count)
+        return table_out
+
+
+def pairs_table(cursor: duckdb.DuckDBPyConnection, predictions_table: str) -> pa.Table:
+    """Splink's predictions as PAIR_SCHEMA rows (the smaller record key on the left), with
+    each comparison's match weight as JSON."""
+    columns = [
+        row[0]
+        for row in cursor.execute(
+            f"select column_name from (describe {predictions_table})"
+        ).fetchall()
+    ]
+    weight_columns = [c for c in columns if c.startswith("mw_") and not c.startswith("mw_tf")]
+    weights_json = (
+        "to_json(struct_pack("
+        + ", ".join(f"{c[3:]} := round({c}, 2)" for c in weight_columns)
+        + "))"
+        if weight_columns
+        else "cast(null as json)"
+    )
+    return (
+        cursor.sql(
             f"""
             select
-                record_key_l,
-                record_key_r,
+                least(record_key_l, record_key_r) as record_key_l,
+                greatest(record_key_l, record_key_r) as record_key_r,
                 cast(match_weight as double) as match_weight,
                 cast(match_probability as double) as match_probability,
                 cast(match_key as varchar) as blocking_rule,
                 cast({weights_json} as varchar) as comparison_match_weights
-            from {predictions.physical_name}
+            from {predictions_table}
             """
-        ).to_arrow_table()
-        log.info("scored %s pairs among %s records", table_out.num_rows, record_count)
-        return table_out.cast(PAIR_SCHEMA)
+        )
+        .to_arrow_table()
+        .cast(PAIR_SCHEMA)
+    )

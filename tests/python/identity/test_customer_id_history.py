@@ -57,10 +57,10 @@ class Pipeline:
             writer.writeheader()
             writer.writerows(rows)
 
-    def run(self, contacts: list[dict]) -> dict[str, str]:
+    def run(self, contacts: list[dict], *build_args: str) -> dict[str, str]:
         """Build on `contacts` and return each crm record's customer id."""
         self.write("crm_contacts.csv", CRM_FIELDS, contacts)
-        build_like_make_run(self.extracts, self.database)
+        build_like_make_run(self.extracts, self.database, *build_args)
         return dict(self.query("select source_record_id, customer_id from main.customer_xref"))
 
     def query(self, sql: str) -> list[tuple]:
@@ -100,10 +100,18 @@ def test_an_unchanged_rerun_changes_no_id_and_writes_no_registry_row(tmp_path):
     events = pipeline.event_count()
     state = pipeline.table_snapshot("history.customer_assignment_state")
     id_map = pipeline.table_snapshot("main.customer_id_map")
+    golden = pipeline.table_snapshot("main.golden_customer")
 
     assert pipeline.run([MARIA_A, MARIA_B, MARIA_C, PETER]) == first
     assert pipeline.event_count() == events
     assert pipeline.table_snapshot("history.customer_assignment_state") == state
+    assert pipeline.table_snapshot("main.customer_id_map") == id_map
+    # No golden row was rewritten: each keeps the time of the run that wrote it.
+    assert pipeline.table_snapshot("main.golden_customer") == golden
+
+    # A full refresh rebuilds every model from scratch, and still keeps the ids.
+    assert pipeline.run([MARIA_A, MARIA_B, MARIA_C, PETER], "--full-refresh") == first
+    assert pipeline.event_count() == events
     assert pipeline.table_snapshot("main.customer_id_map") == id_map
 
 

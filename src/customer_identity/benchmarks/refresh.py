@@ -1,0 +1,153 @@
+"""Refresh against full build: `make run` on a generated data set, then on copies of it with
+1% and 10% of the records new or changed, each timed from the same starting database.
+
+    python -m customer_identity.benchmarks.refresh --persons 100000 --work /tmp/refresh-bench
+
+Prints one line per run (seconds, and the refresh's share of the full build) and the dbt
+models that took longest in each refresh.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parents[3]
+ID_COLUMNS = {
+    "crm_contacts.csv": "Id",
+    "erp_customers.csv": "customer_no",
+    "legacy_customers.csv": "legacy_id",
+    "interactions.csv": "conversation_id",
+}
+# A column whose value a changed record gets anew, per extract.
+CHANGED_COLUMNS = {
+    "crm_contacts.csv": "Email",
+    "erp_customers.csv": "email",
+    "legacy_customers.csv": "email",
+    "interactions.csv": "email_address",
+}
+
+
+@dataclass(frozen=True)
+class Timing:
+    label: str
+    seconds: float
+    slowest_models: list[tuple[str, float]]
+
+
+def change_extracts(source: Path, target: Path, fraction: float, seed: int) -> int:
+    """Copy `source` to `target` with `fraction` of each extract's rows new or changed (half
+    each): a changed row gets a new email; a new row copies a row under a new id."""
+    shutil.copytree(source, target)
+    rng = random.Random(seed)
+    touched = 0
+    for name, id_column in ID_COLUMNS.items():
+        path = target / name
+        if not path.exists():
+            continue
+        with open(path, newline="", encoding="utf-8") as handle:
+            reader = csv.DictReader(handle)
+            fields = list(reader.fieldnames or [])
+            rows = list(reader)
+        if id_column not in fields:
+            continue
+        count = round(len(rows) * fraction / 2)
+        changed_column = CHANGED_COLUMNS[name]
+        for index in rng.sample(range(len(rows)), count):
+            rows[index][changed_column] = f"changed.{index}.{seed}@example.org"
+        for number, row in enumerate(rng.sample(rows, count)):
+            rows.append({**row, id_column: f"NEW-{seed}-{number}"})
+        touched += 2 * count
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=fields)
+            writer.writeheader()
+            writer.writerows(rows)
+    return touched
+
+
+def make_run(extracts: Path, database: Path, model: Path, target: Path, *extra: str) -> Timing:
+    """`make run` on `extracts` into `database`, timed; dbt's per-model timings kept."""
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            "make", "--no-print-directory", "run", f"RAW_DATA_DIR={extracts}",
+            f"DUCKDB_PATH={database}", f"LINKAGE_MODEL_PATH={model}", *extra,
+        ],
+        cwd=PROJECT_DIR,
+        env={**os.environ, "DBT_TARGET_PATH": str(target)},
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    seconds = time.perf_counter() - started
+    results = json.loads((target / "run_results.json").read_text(encoding="utf-8"))
+    models = sorted(
+        (
+            (result["unique_id"].split(".")[-1], result["execution_time"])
+            for result in results["results"]
+            if result["unique_id"].startswith("model.")
+        ),
+        key=lambda item: -item[1],
+    )
+    return Timing(database.stem, seconds, models[:5])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--persons", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=2468)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/customer-identity-refresh-bench"))
+    args = parser.parse_args(argv)
+
+    work = args.work.resolve()
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    base = work / "extracts"
+    subprocess.run(
+        [sys.executable, "-m", "customer_identity.synthetic", "--persons", str(args.persons),
+         "--seed", str(args.seed), "--out", str(base)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    model = work / "model.json"
+    full_db = work / "full.duckdb"
+    print(f"{args.persons} persons in {base}", flush=True)
+
+    first = make_run(base, full_db, model, work / "target-first")
+    print(f"first build (trains the model): {first.seconds:7.1f} s", flush=True)
+    full = make_run(base, full_db, model, work / "target-full", "FULL_REFRESH=1")
+    print(f"full build (FULL_REFRESH=1):    {full.seconds:7.1f} s", flush=True)
+    unchanged = make_run(base, full_db, model, work / "target-unchanged")
+    print(
+        f"rerun on unchanged extracts:    {unchanged.seconds:7.1f} s "
+        f"({unchanged.seconds / full.seconds:.0%} of the full build)",
+        flush=True,
+    )
+    for fraction in (0.01, 0.10):
+        label = f"{fraction:.0%}"
+        extracts = work / f"extracts-{label.rstrip('%')}pct"
+        touched = change_extracts(base, extracts, fraction, seed=args.seed + int(fraction * 100))
+        database = work / f"refresh-{label.rstrip('%')}pct.duckdb"
+        shutil.copy2(full_db, database)
+        timing = make_run(extracts, database, model, work / f"target-{label.rstrip('%')}")
+        print(
+            f"refresh, {label:>3} new or changed ({touched} records): {timing.seconds:7.1f} s "
+            f"({timing.seconds / full.seconds:.0%} of the full build, "
+            f"{timing.seconds / first.seconds:.0%} of the first build)",
+            flush=True,
+        )
+        slowest = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in timing.slowest_models)
+        print(f"    slowest models: {slowest}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
