@@ -15,3 +15,9 @@
 {% macro duckdb__strip_accents(expression) -%}
     strip_accents({{ expression }})
 {%- endmacro %}
+
+{#- Apache Commons' stripAccents (on every Spark's class path): decomposes and drops the
+    combining diacritical marks, as DuckDB does for Latin, Greek and Cyrillic text. -#}
+{% macro spark__strip_accents(expression) -%}
+    reflect('org.apache.commons.lang3.StringUtils', 'stripAccents', {{ expression }})
+{%- endmacro %}
