@@ -78,7 +78,8 @@
             row_number() over (order by monotonically_increasing_id()) as row_position
         from {{ view }} as scanned
     ) as rejected
-    where rejected._corrupt_record is not null
+    where rejected._corrupt_record is not null;
+    uncache table {{ view }}
     {%- else %}
     select 1
     {%- endif %}

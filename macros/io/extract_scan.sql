@@ -60,6 +60,10 @@
                 columnNameOfCorruptRecord '_corrupt_record'
             )
         {%- endcall -%}
+        {#- Spark refuses a query of the raw file that needs only _corrupt_record: read once. -#}
+        {%- call statement('cache_extract_scan_view') -%}
+            cache table {{ view }}
+        {%- endcall -%}
         (select * from {{ view }} where _corrupt_record is null)
     {%- endif -%}
 {%- endmacro %}
