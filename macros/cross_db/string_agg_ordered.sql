@@ -12,3 +12,9 @@
 {% macro duckdb__string_agg_ordered(expression, delimiter, distinct=false) -%}
     string_agg({{ 'distinct ' if distinct }}{{ expression }}, {{ delimiter }} order by {{ expression }})
 {%- endmacro %}
+
+{#- Spark 4's listagg fails on some plans (ListAgg with distinct beside count(distinct)): the
+    sorted array of collected values, joined. -#}
+{% macro spark__string_agg_ordered(expression, delimiter, distinct=false) -%}
+    nullif(array_join(array_sort({{ 'collect_set' if distinct else 'collect_list' }}({{ expression }})), {{ delimiter }}), '')
+{%- endmacro %}

@@ -78,8 +78,7 @@
             row_number() over (order by monotonically_increasing_id()) as row_position
         from {{ view }} as scanned
     ) as rejected
-    where rejected._corrupt_record is not null;
-    uncache table {{ view }}
+    where rejected._corrupt_record is not null
     {%- else %}
     select 1
     {%- endif %}
