@@ -6,6 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SPARK_STAMP := $(VENV)/.installed-spark
 
 export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
@@ -13,14 +14,20 @@ export DO_NOT_TRACK := 1
 
 RAW_DATA_DIR ?= data/sample
 DUCKDB_PATH ?= customer_identity.duckdb
+# DBT_TARGET=spark builds on a local Spark session instead; tables and their metastore go to
+# SPARK_WAREHOUSE_DIR (docs/scaling.md).
+DBT_TARGET ?= duckdb
+SPARK_WAREHOUSE_DIR ?= spark-warehouse
 # The bundled sample uses the committed model; any other data set gets a model of its own,
 # trained on its first run and kept beside its database.
 ifeq ($(RAW_DATA_DIR),data/sample)
 LINKAGE_MODEL_PATH ?= linkage/sample_model.json
+else ifeq ($(DBT_TARGET),spark)
+LINKAGE_MODEL_PATH ?= $(SPARK_WAREHOUSE_DIR)/linkage_model.json
 else
 LINKAGE_MODEL_PATH ?= $(DUCKDB_PATH).linkage_model.json
 endif
-export RAW_DATA_DIR DUCKDB_PATH LINKAGE_MODEL_PATH
+export RAW_DATA_DIR DUCKDB_PATH LINKAGE_MODEL_PATH DBT_TARGET
 
 DBT := $(BIN)/dbt
 DBT_VARS := --vars '{raw_data_dir: "$(RAW_DATA_DIR)", linkage_model_path: "$(LINKAGE_MODEL_PATH)"}'
@@ -29,7 +36,7 @@ PERSONS ?= 20000
 SEED ?= 7
 OUT ?= data/generated/persons_$(PERSONS)_seed_$(SEED)
 
-.PHONY: help setup run train evaluate review-report quality generate febrl bench-refresh sample test lint pytest clean
+.PHONY: help setup setup-spark run test-spark train evaluate review-report quality generate febrl bench-refresh sample test lint pytest clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -42,12 +49,24 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP)  ## Create .venv and install the pinned dependencies
 
+$(SPARK_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev,spark]"
+	@touch $(SPARK_STAMP)
+
+setup-spark: $(SPARK_STAMP)  ## setup, plus pyspark and dbt-spark (the optional `spark` extra; needs Java 17)
+
 # dbt builds into a working copy; DUCKDB_PATH is replaced only when every model and test passed
 # (after a second pass over staging when new erasure requests named more records).
 # FULL_REFRESH=1 rebuilds every model from scratch; customer ids and their history survive it.
+# On Spark (DBT_TARGET=spark) the linkage runs as Python steps between dbt invocations.
 run: setup  ## Build the golden tables from RAW_DATA_DIR (default: the bundled sample) and print a summary
+ifeq ($(DBT_TARGET),spark)
+	@$(MAKE) --no-print-directory setup-spark
+	$(CLI) spark-build --warehouse "$(SPARK_WAREHOUSE_DIR)" -- --fail-fast $(if $(FULL_REFRESH),--full-refresh) $(DBT_VARS)
+else
 	$(CLI) build --database "$(DUCKDB_PATH)" -- $(DBT) build --fail-fast $(if $(FULL_REFRESH),--full-refresh) $(DBT_VARS)
 	$(CLI) summary --database "$(DUCKDB_PATH)"
+endif
 
 # Training reads a scratch build of the linkage input: the published database is not touched.
 train: setup  ## Retrain the Splink model on RAW_DATA_DIR and write its charts under reports/
@@ -87,14 +106,17 @@ sample: setup  ## Regenerate the committed sample in data/sample
 	$(CLI) generate --persons 2000 --seed 20261123 --out data/sample
 
 lint: setup  ## ruff and sqlfluff
-	$(BIN)/ruff check src tests/python
-	$(BIN)/ruff format --check src tests/python
+	$(BIN)/ruff check src tests/python tests/spark
+	$(BIN)/ruff format --check src tests/python tests/spark
 	$(BIN)/sqlfluff lint models tests/dbt analyses
 
 pytest: setup  ## Python tests (package, macros, end to end)
 	$(BIN)/pytest
 
-test: setup lint pytest  ## Everything CI runs: lint, pytest (which builds and tests the dbt project)
+test: setup lint pytest  ## lint, pytest (which builds and tests the dbt project)
+
+test-spark: setup-spark  ## Build the sample on local Spark and check it matches the DuckDB build
+	$(BIN)/pytest tests/spark -x -q
 
 clean:  ## Remove build output (keeps .venv)
-	rm -rf target logs reports dbt_packages *.duckdb *.duckdb.wal *.duckdb.building* *.duckdb.train*
+	rm -rf target logs reports dbt_packages spark-warehouse *.duckdb *.duckdb.wal *.duckdb.building* *.duckdb.train*

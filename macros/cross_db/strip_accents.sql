@@ -15,3 +15,14 @@
 {% macro duckdb__strip_accents(expression) -%}
     strip_accents({{ expression }})
 {%- endmacro %}
+
+{#- Apache Commons' stripAccents (on every Spark's class path): decomposes and drops the
+    combining diacritical marks, as DuckDB does for Latin, Greek and Cyrillic text. -#}
+{#- reflect turns a null result into the text 'null': null stays null here. -#}
+{% macro spark__strip_accents(expression) -%}
+    {{ customer_identity.bind_value(
+        'accents__text',
+        expression,
+        "case when accents__text is not null then reflect('org.apache.commons.lang3.StringUtils', 'stripAccents', accents__text) end"
+    ) }}
+{%- endmacro %}

@@ -20,3 +20,14 @@
         )
     from {{ relation }}
 {%- endmacro %}
+
+{#- Spark has no `* replace`: the masked columns move to the end. -#}
+{% macro spark__mask_erased_columns(relation, flag, columns) -%}
+    select
+        {{ relation }}.* except ({{ columns | join(', ') }}),
+        {%- for column in columns %}
+        case when not {{ flag }} then {{ relation }}.{{ column }} end as {{ column }}
+        {{- "," if not loop.last }}
+        {%- endfor %}
+    from {{ relation }}
+{%- endmacro %}

@@ -12,3 +12,8 @@
 {% macro duckdb__salted_hash(expression) -%}
     sha256({{ customer_identity.sql_string(var('erasure_salt')) }} || {{ expression }})
 {%- endmacro %}
+
+{#- The same SHA-256 hex digest as DuckDB's, so a registry moves between the two. -#}
+{% macro spark__salted_hash(expression) -%}
+    sha2({{ customer_identity.sql_string(var('erasure_salt')) }} || {{ expression }}, 256)
+{%- endmacro %}

@@ -11,7 +11,7 @@
         {{ left_date }} is null
         or {{ right_date }} is null
         or {{ left_date }} = {{ right_date }}
-        or levenshtein(strftime({{ left_date }}, '%Y%m%d'), strftime({{ right_date }}, '%Y%m%d')) <= 1
+        or levenshtein({{ customer_identity.format_date(left_date, '%Y%m%d') }}, {{ customer_identity.format_date(right_date, '%Y%m%d') }}) <= 1
         or (
             year({{ left_date }}) = year({{ right_date }})
             and month({{ left_date }}) = day({{ right_date }})

@@ -13,10 +13,10 @@
         {{ left_alias }}.first_name_key is null
         or {{ right_alias }}.first_name_key is null
         or {{ left_alias }}.first_name_key = {{ right_alias }}.first_name_key
-        or jaro_winkler_similarity({{ left_alias }}.first_name_key, {{ right_alias }}.first_name_key) >= 0.88
-        or list_has_any({{ left_alias }}.first_name_variants, {{ right_alias }}.first_name_variants)
-        or starts_with({{ left_alias }}.first_name_key, {{ right_alias }}.first_name_key)
-        or starts_with({{ right_alias }}.first_name_key, {{ left_alias }}.first_name_key)
+        or {{ customer_identity.jaro_winkler_similarity(left_alias ~ '.first_name_key', right_alias ~ '.first_name_key') }} >= 0.88
+        or {{ customer_identity.arrays_overlap(left_alias ~ '.first_name_variants', right_alias ~ '.first_name_variants') }}
+        or {{ customer_identity.starts_with(left_alias ~ '.first_name_key', right_alias ~ '.first_name_key') }}
+        or {{ customer_identity.starts_with(right_alias ~ '.first_name_key', left_alias ~ '.first_name_key') }}
         -- first and last name typed in each other's field
         or (
             {{ left_alias }}.first_name_key = {{ right_alias }}.last_name_key

@@ -14,11 +14,11 @@
         or (
             {{ i }}.first_name_key is not null
             and {{ p }}.first_name_key is not null
-            and {{ first_names_compatible(i, p) }}
+            and {{ customer_identity.first_names_compatible(i, p) }}
         )
         {%- for token in ['first_name_key', 'last_name_key'] %}
-        or jaro_winkler_similarity({{ i }}.{{ token }}, {{ p }}.last_name_key) >= 0.92
+        or {{ customer_identity.jaro_winkler_similarity(i ~ '.' ~ token, p ~ '.last_name_key') }} >= 0.92
         {%- endfor %}
-        or jaro_winkler_similarity({{ i }}.last_name_key, {{ p }}.first_name_key) >= 0.92
+        or {{ customer_identity.jaro_winkler_similarity(i ~ '.last_name_key', p ~ '.first_name_key') }} >= 0.92
     )
 {%- endmacro %}

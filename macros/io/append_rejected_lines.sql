@@ -50,3 +50,36 @@
     select 1
     {%- endif %}
 {%- endmacro %}
+
+{#- Spark keeps no line numbers: a rejected line is numbered by its place among the file's
+    rows (its line number when no quoted field spans lines), and its reason is Spark's
+    (the line does not split into the header's fields). -#}
+{% macro spark__append_rejected_lines(table_name, source_system) -%}
+    {%- set view = customer_identity.extract_scan_view(table_name) -%}
+    {%- set exists = false -%}
+    {%- if execute -%}
+        {%- set found = run_query("show views like '" ~ view ~ "'") -%}
+        {%- set exists = found | length > 0 -%}
+    {%- endif -%}
+    {%- if exists %}
+    insert into {{ this }} by name
+    select
+        'line ' || (rejected.row_position + 1) as staged_row_id,
+        '{{ source_system }}' as source_system,
+        '{{ table_name }}' as extract_name,
+        cast(rejected.row_position + 1 as bigint) as source_row_number,
+        'line ' || (rejected.row_position + 1) || ' of {{ table_name }} could not be read (its '
+        || 'fields do not match the header''s columns or its quoting is broken); fix the line in the extract'
+            as quarantine_reason,
+        rejected._corrupt_record as raw_record
+    from (
+        select
+            scanned.*,
+            row_number() over (order by monotonically_increasing_id()) as row_position
+        from {{ view }} as scanned
+    ) as rejected
+    where rejected._corrupt_record is not null
+    {%- else %}
+    select 1
+    {%- endif %}
+{%- endmacro %}

@@ -6,16 +6,11 @@
     (the line is quarantined later); an undecodable header line is skipped, so the next line
     is taken for the header and the run fails naming the file and the missing columns. -#}
 {% macro describe_extract_columns(located) -%}
-    {%- set path = located.path | replace("'", "''") -%}
     {%- if located.format == 'parquet' -%}
-        {%- set result = run_query("describe select * from read_parquet('" ~ path ~ "')") -%}
+        {%- set result = run_query(customer_identity.describe_parquet_query(located.path)) -%}
         {{ return(result.columns[0].values() | list) }}
     {%- endif -%}
-    {%- set result = run_query(
-        "select header_line from read_csv('" ~ path ~ "', header = false, auto_detect = false, "
-        ~ "columns = {'header_line': 'VARCHAR'}, delim = '\x1f', quote = '', escape = '', "
-        ~ "ignore_errors = true) limit 1"
-    ) -%}
+    {%- set result = run_query(customer_identity.first_line_query(located.path)) -%}
     {%- set header_line = result.columns[0].values()[0] if result.columns[0].values() | length > 0 else none -%}
     {%- if not header_line -%}
         {{ exceptions.raise_compiler_error(located.path ~ ": the file has no header line") }}
@@ -25,4 +20,33 @@
         {%- do names.append(raw_name.strip().strip('"').strip()) -%}
     {%- endfor -%}
     {{ return(names) }}
+{%- endmacro %}
+
+{#- A query whose first column lists a Parquet file's column names. -#}
+{% macro describe_parquet_query(path) -%}
+    {{ return(adapter.dispatch('describe_parquet_query', 'customer_identity')(path)) }}
+{%- endmacro %}
+
+{% macro default__describe_parquet_query(path) -%}
+    describe select * from read_parquet('{{ path | replace("'", "''") }}')
+{%- endmacro %}
+
+{% macro spark__describe_parquet_query(path) -%}
+    describe query select * from parquet.`{{ path }}`
+{%- endmacro %}
+
+{#- A query returning the first line of a text file as one column, whatever it holds. -#}
+{% macro first_line_query(path) -%}
+    {{ return(adapter.dispatch('first_line_query', 'customer_identity')(path)) }}
+{%- endmacro %}
+
+{% macro default__first_line_query(path) -%}
+    select header_line from read_csv('{{ path | replace("'", "''") }}', header = false, auto_detect = false,
+        columns = {'header_line': 'VARCHAR'}, delim = '{{ "\x1f" }}', quote = '', escape = '',
+        ignore_errors = true) limit 1
+{%- endmacro %}
+
+{#- Spark's text source reads undecodable bytes as replacement characters. -#}
+{% macro spark__first_line_query(path) -%}
+    select value from text.`{{ path }}` limit 1
 {%- endmacro %}

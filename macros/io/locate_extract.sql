@@ -5,10 +5,7 @@
     {%- set found = [] -%}
     {%- for format in ['csv', 'parquet'] -%}
         {%- set path = directory.rstrip('/') ~ '/' ~ table_name ~ '.' ~ format -%}
-        {%- set result = run_query(
-            "select count(*) from glob('" ~ path | replace("'", "''") ~ "')"
-        ) -%}
-        {%- if result.columns[0].values()[0] > 0 -%}
+        {%- if customer_identity.extract_file_exists(path) -%}
             {%- do found.append({'path': path, 'format': format}) -%}
         {%- endif -%}
     {%- endfor -%}
@@ -19,4 +16,25 @@
         ) }}
     {%- endif -%}
     {{ return(found[0] if found else none) }}
+{%- endmacro %}
+
+{#- Whether a file exists at `path`, asked of the warehouse (Jinja cannot see files). -#}
+{% macro extract_file_exists(path) -%}
+    {{ return(adapter.dispatch('extract_file_exists', 'customer_identity')(path)) }}
+{%- endmacro %}
+
+{% macro default__extract_file_exists(path) -%}
+    {%- set result = run_query("select count(*) from glob('" ~ path | replace("'", "''") ~ "')") -%}
+    {{ return(result.columns[0].values()[0] > 0) }}
+{%- endmacro %}
+
+{#- Spark lists the folder with the binaryFile source, which reads no file content when only
+    the path is selected; a missing folder fails the run naming it. -#}
+{% macro spark__extract_file_exists(path) -%}
+    {%- set directory, file_name = path.rsplit('/', 1) -%}
+    {%- set result = run_query(
+        "select count(*) from binaryFile.`" ~ directory ~ "` where substring_index(path, '/', -1) = '"
+        ~ file_name | replace("'", "\\'") ~ "'"
+    ) -%}
+    {{ return(result.columns[0].values()[0] > 0) }}
 {%- endmacro %}

@@ -9,30 +9,27 @@
     {{ return(adapter.dispatch('read_extract', 'customer_identity')(source_name, table_name)) }}
 {%- endmacro %}
 
+{#- The contract logic is the same everywhere; how a file is found, its header read, its rows
+    scanned and turned into JSON is dispatched (locate_extract, describe_extract_columns,
+    extract_scan, json_object_text, extract_row_json, extract_row_number). -#}
 {% macro default__read_extract(source_name, table_name) -%}
-    {{ exceptions.raise_compiler_error(
-        "read_extract has no implementation for adapter '" ~ adapter.type() ~ "'"
-    ) }}
-{%- endmacro %}
-
-{% macro duckdb__read_extract(source_name, table_name) -%}
     {#- source() records the lineage; the file itself is located at run time. -#}
     {%- set source_relation = source(source_name, table_name) -%}
-    {%- set columns = extract_contract_columns(source_name, table_name) if execute else [] -%}
-    {%- set located = locate_extract(table_name) if execute else none -%}
+    {%- set columns = customer_identity.extract_contract_columns(source_name, table_name) if execute else [] -%}
+    {%- set located = customer_identity.locate_extract(table_name) if execute else none -%}
 
     {%- if located is none %}
     {#- No file (or parse time): an empty, correctly typed relation. -#}
     select
         {%- for column in columns %}
-        cast(null as varchar) as "{{ column.name }}",
+        cast(null as {{ dbt.type_string() }}) as {{ adapter.quote(column.name) }},
         {%- endfor %}
-        cast(null as varchar) as raw_attributes,
-        cast(null as varchar) as raw_record,
+        cast(null as {{ dbt.type_string() }}) as raw_attributes,
+        cast(null as {{ dbt.type_string() }}) as raw_record,
         cast(null as bigint) as source_row_number
-    where false
+    where 1 = 0
     {%- else %}
-        {%- set file_columns = describe_extract_columns(located) -%}
+        {%- set file_columns = customer_identity.describe_extract_columns(located) -%}
         {%- set lookup = {} -%}
         {%- for file_column in file_columns -%}
             {%- do lookup.update({file_column | trim | lower: file_column}) -%}
@@ -57,24 +54,23 @@
     select
         {%- for column in columns %}
         {%- if column.name | lower in lookup %}
-        nullif(trim(cast(extract_row."{{ lookup[column.name | lower] }}" as varchar)), '')
-            as "{{ column.name }}",
+        nullif(trim(cast(extract_row.{{ adapter.quote(lookup[column.name | lower]) }} as {{ dbt.type_string() }})), '')
+            as {{ adapter.quote(column.name) }},
         {%- else %}
-        cast(null as varchar) as "{{ column.name }}",
+        cast(null as {{ dbt.type_string() }}) as {{ adapter.quote(column.name) }},
         {%- endif %}
         {%- endfor %}
         {%- if extra_columns %}
-        cast(to_json(struct_pack(
-            {%- for file_column in extra_columns %}
-            "{{ file_column }}" := cast(extract_row."{{ file_column }}" as varchar)
-            {{- "," if not loop.last }}
-            {%- endfor %}
-        )) as varchar) as raw_attributes,
+        {%- set extra_values = {} -%}
+        {%- for file_column in extra_columns -%}
+            {%- do extra_values.update({file_column: 'cast(extract_row.' ~ adapter.quote(file_column) ~ ' as ' ~ dbt.type_string() ~ ')'}) -%}
+        {%- endfor %}
+        {{ customer_identity.json_object_text(extra_values) }} as raw_attributes,
         {%- else %}
-        cast(null as varchar) as raw_attributes,
+        cast(null as {{ dbt.type_string() }}) as raw_attributes,
         {%- endif %}
-        cast(to_json(extract_row) as varchar) as raw_record,
-        row_number() over () as source_row_number
-    from {{ extract_scan(located, table_name, file_columns) }} as extract_row
+        {{ customer_identity.extract_row_json('extract_row', file_columns) }} as raw_record,
+        {{ customer_identity.extract_row_number() }} as source_row_number
+    from {{ customer_identity.extract_scan(located, table_name, file_columns) }} as extract_row
     {%- endif %}
 {%- endmacro %}

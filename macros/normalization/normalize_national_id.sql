@@ -5,7 +5,7 @@
 {%- endmacro %}
 
 {% macro default__normalize_national_id(column) -%}
-    {%- set cleaned = "upper(regexp_replace(" ~ column ~ ", '[^0-9A-Za-z]', '', 'g'))" -%}
+    {%- set cleaned = 'upper(' ~ customer_identity.regexp_replace_all(column, '[^0-9A-Za-z]', '') ~ ')' -%}
     case
         when replace({{ cleaned }}, left({{ cleaned }}, 1), '') = '' then null
         else {{ cleaned }}

@@ -12,24 +12,28 @@
     initcap(lower({{ customer_identity.clean_text(column) }}))
 {%- endmacro %}
 
-{#- DuckDB has no initcap: upper-case each character that starts the text or follows a
-    separator (a one-parameter lambda over the positions: sqlfluff cannot parse two). -#}
+{#- DuckDB has no initcap, and Spark's starts words only after whitespace: upper-case each
+    character that starts the text or follows a separator. -#}
 {% macro duckdb__normalize_person_name(column) -%}
-    {%- set capitalised -%}
-        array_to_string(
-            list_transform(
-                range(1, length(name__lowered) + 1),
-                lambda name__position: case
-                    when name__position = 1
-                        or substr(name__lowered, name__position - 1, 1) in (' ', '-', '''', '’', '.', '(')
-                        then upper(substr(name__lowered, name__position, 1))
-                    else substr(name__lowered, name__position, 1)
-                end
-            ),
-            ''
-        )
+    {{ customer_identity.capitalise_name_words(column) }}
+{%- endmacro %}
+
+{% macro spark__normalize_person_name(column) -%}
+    {{ customer_identity.capitalise_name_words(column) }}
+{%- endmacro %}
+
+{% macro capitalise_name_words(column) -%}
+    {%- set character_at_position -%}
+        case
+            when name__position = 1
+                or substr(name__lowered, name__position - 1, 1) in (' ', '-', '''', '’', '.', '(')
+                then upper(substr(name__lowered, name__position, 1))
+            else substr(name__lowered, name__position, 1)
+        end
     {%- endset -%}
     {{ customer_identity.bind_value(
-        'name__lowered', 'lower(' ~ customer_identity.clean_text(column) ~ ')', capitalised
+        'name__lowered',
+        'lower(' ~ customer_identity.clean_text(column) ~ ')',
+        customer_identity.concat_over_positions('name__lowered', 'name__position', character_at_position)
     ) }}
 {%- endmacro %}

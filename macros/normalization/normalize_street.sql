@@ -5,9 +5,5 @@
 {%- endmacro %}
 
 {% macro default__normalize_street(column) -%}
-    nullif(trim(regexp_replace({{ column }}, '\s+', ' ', 'g')), '')
-{%- endmacro %}
-
-{% macro spark__normalize_street(column) -%}
-    nullif(trim(regexp_replace({{ column }}, '\\s+', ' ')), '')
+    {{ customer_identity.clean_text(column) }}
 {%- endmacro %}

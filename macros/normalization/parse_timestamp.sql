@@ -31,3 +31,12 @@
     {%- endset -%}
     {{ customer_identity.bind_value('timestamp__text', text, parsed) }}
 {%- endmacro %}
+
+{#- Spark's cast reads ISO 8601 with `T`, `Z`, offsets and plain dates; text without an offset
+    is read in the session time zone, which the spark target sets to UTC. -#}
+{% macro spark__parse_timestamp(column) -%}
+    {%- set text = customer_identity.regexp_replace_all(
+        'upper(' ~ customer_identity.clean_text(column) ~ ')', '\\s+(Z|[+-][0-9:]+)$', '\\1'
+    ) -%}
+    try_cast({{ text }} as timestamp)
+{%- endmacro %}

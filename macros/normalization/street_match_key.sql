@@ -12,9 +12,11 @@
         ('terrace', 'ter'), ('apartment', 'apt'), ('suite', 'ste'), ('north', 'n'),
         ('south', 's'), ('east', 'e'), ('west', 'w'),
     ] -%}
-    {%- set expression = "regexp_replace(lower(strip_accents(" ~ column ~ ")), '[^a-z0-9 ]', ' ', 'g')" -%}
+    {%- set expression = customer_identity.regexp_replace_all(
+        'lower(' ~ customer_identity.strip_accents(column) ~ ')', '[^a-z0-9 ]', ' '
+    ) -%}
     {%- for long, short in abbreviations -%}
-        {%- set expression = "regexp_replace(" ~ expression ~ ", '\\b" ~ long ~ "\\b', '" ~ short ~ "', 'g')" -%}
+        {%- set expression = customer_identity.regexp_replace_all(expression, '\\b' ~ long ~ '\\b', short) -%}
     {%- endfor -%}
-    nullif(trim(regexp_replace({{ expression }}, '\s+', ' ', 'g')), '')
+    {{ customer_identity.clean_text(expression) }}
 {%- endmacro %}

@@ -90,6 +90,18 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _spark_build(args: argparse.Namespace) -> int:
+    from customer_identity.spark.build import SparkBuildError, build_on_spark
+
+    try:
+        build_on_spark(args.warehouse, [arg for arg in args.dbt_args if arg != "--"])
+    except SparkBuildError as error:
+        print(f"customer-identity spark-build: {error}", file=sys.stderr)
+        return 1
+    print(f"built on Spark; tables under {args.warehouse}")
+    return 0
+
+
 def _quality(args: argparse.Namespace) -> int:
     from customer_identity.quality import quality_main
 
@@ -155,6 +167,16 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--database", type=Path, required=True, help="the published file")
     build.add_argument("dbt_command", nargs=argparse.REMAINDER, help="-- dbt build ...")
     build.set_defaults(handler=_build)
+
+    spark_build = commands.add_parser(
+        "spark-build",
+        help="dbt build on a local Spark session, with the linkage steps between its parts",
+    )
+    spark_build.add_argument(
+        "--warehouse", type=Path, required=True, help="folder of the tables and their metastore"
+    )
+    spark_build.add_argument("dbt_args", nargs=argparse.REMAINDER, help="-- --vars ...")
+    spark_build.set_defaults(handler=_spark_build)
 
     quality = commands.add_parser(
         "quality", help="Great Expectations suite over the marts, with Data Docs"

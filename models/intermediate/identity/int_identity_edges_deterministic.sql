@@ -64,7 +64,7 @@ final as (
     select
         record_key_l,
         record_key_r,
-        string_agg(distinct identifier_type, ',' order by identifier_type) as linked_by
+        {{ string_agg_ordered('identifier_type', "','", distinct=true) }} as linked_by
     from compatible_pairs
     group by record_key_l, record_key_r
 )

@@ -65,7 +65,7 @@ aggregated as (
     select
         least(record_key_l, record_key_r) as record_key_l,
         greatest(record_key_l, record_key_r) as record_key_r,
-        string_agg(evidence, '; ' order by evidence) as evidence,
+        {{ string_agg_ordered('evidence', "'; '") }} as evidence,
         max(match_probability) as match_probability,
         sum(link_strength) as link_strength
     from unioned

@@ -16,7 +16,7 @@ unpivoted as (
         ('national_id', 'national_id'),
         ('cookie_id', 'cookie_id'),
         ('ip_address', 'ip_address'),
-        ('date_of_birth', 'cast(date_of_birth as varchar)'),
+        ('date_of_birth', 'cast(date_of_birth as ' ~ dbt.type_string() ~ ')'),
         ('email_local_part', "case when length(split_part(email_canonical, '@', 1)) >= 6 then split_part(email_canonical, '@', 1) end"),
     ] %}
     {% if not loop.first %}union all{% endif %}

@@ -51,7 +51,7 @@ conflicting_name_pairs as (
     where not (
         (
             left_name.last_name_key = right_name.last_name_key
-            and list_has_any(left_name.first_name_variants, right_name.first_name_variants)
+            and {{ arrays_overlap('left_name.first_name_variants', 'right_name.first_name_variants') }}
         )
         -- caller-id order (`LAST FIRST`), its first name possibly cut at 15 characters
         {%- for a, b in [('left_name', 'right_name'), ('right_name', 'left_name')] %}
@@ -61,7 +61,7 @@ conflicting_name_pairs as (
                 {{ a }}.first_name_key = {{ b }}.last_name_key
                 or (
                     length({{ b }}.last_name_key) >= 3
-                    and starts_with({{ a }}.first_name_key, {{ b }}.last_name_key)
+                    and {{ starts_with(a ~ '.first_name_key', b ~ '.last_name_key') }}
                 )
             )
         )
@@ -86,7 +86,7 @@ candidates as (
     inner join single_name_groups on group_names.group_key = single_name_groups.group_key
     inner join profile_names
         on group_names.last_name_key = profile_names.last_name_key
-    where list_has_any(group_names.first_name_variants, profile_names.first_name_variants)
+    where {{ arrays_overlap('group_names.first_name_variants', 'profile_names.first_name_variants') }}
 
     union
 
@@ -102,7 +102,7 @@ candidates as (
         group_names.last_name_key = profile_names.first_name_key
         or (
             length(group_names.last_name_key) >= 3
-            and starts_with(profile_names.first_name_key, group_names.last_name_key)
+            and {{ starts_with('profile_names.first_name_key', 'group_names.last_name_key') }}
         )
 ),
 

@@ -34,7 +34,8 @@ profile_name_keys as (
 
 interactions as (
     select
-        records.* exclude (first_name_key, last_name_key),
+        records.record_key,
+        records.first_name_variants,
         known_first.name_key as first_name_key,
         known_last.name_key as last_name_key
     from records

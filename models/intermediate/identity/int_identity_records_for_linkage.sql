@@ -39,7 +39,7 @@ usable_values as (
     left join identifier_profiles as birth_date_profile
         on
             birth_date_profile.identifier_type = 'date_of_birth'
-            and cast(records.date_of_birth as varchar) = birth_date_profile.identifier_value
+            and cast(records.date_of_birth as {{ dbt.type_string() }}) = birth_date_profile.identifier_value
 ),
 
 linkage_values as (
@@ -49,8 +49,8 @@ linkage_values as (
         records.first_name_variants,
         records.last_name_key,
         usable_values.email_canonical,
-        -- list_distinct also drops nulls
-        list_distinct([usable_values.phone_e164, usable_values.mobile_phone_e164]) as phone_numbers,
+        {{ array_of(['usable_values.phone_e164', 'usable_values.mobile_phone_e164'], drop_nulls=true) }}
+            as phone_numbers,
         usable_values.date_of_birth,
         records.postcode,
         records.street_key,

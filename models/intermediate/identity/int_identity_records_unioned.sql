@@ -44,10 +44,10 @@ unioned as (
         country_code,
         date_of_birth,
         account_id,
-        cast(null as varchar) as national_id,
-        cast(null as varchar) as cookie_id,
-        cast(null as varchar) as ip_address,
-        cast(null as varchar) as channel,
+        cast(null as {{ dbt.type_string() }}) as national_id,
+        cast(null as {{ dbt.type_string() }}) as cookie_id,
+        cast(null as {{ dbt.type_string() }}) as ip_address,
+        cast(null as {{ dbt.type_string() }}) as channel,
         loyalty_tier,
         preferred_language,
         cast(null as date) as last_purchase_date,
@@ -71,19 +71,19 @@ unioned as (
         email,
         email_canonical,
         phone_e164,
-        cast(null as varchar) as mobile_phone_e164,
+        cast(null as {{ dbt.type_string() }}) as mobile_phone_e164,
         street,
         city,
         postcode,
         country_code,
         date_of_birth,
-        cast(null as varchar) as account_id,
-        cast(null as varchar) as national_id,
-        cast(null as varchar) as cookie_id,
-        cast(null as varchar) as ip_address,
-        cast(null as varchar) as channel,
-        cast(null as varchar) as loyalty_tier,
-        cast(null as varchar) as preferred_language,
+        cast(null as {{ dbt.type_string() }}) as account_id,
+        cast(null as {{ dbt.type_string() }}) as national_id,
+        cast(null as {{ dbt.type_string() }}) as cookie_id,
+        cast(null as {{ dbt.type_string() }}) as ip_address,
+        cast(null as {{ dbt.type_string() }}) as channel,
+        cast(null as {{ dbt.type_string() }}) as loyalty_tier,
+        cast(null as {{ dbt.type_string() }}) as preferred_language,
         last_purchase_date,
         lifetime_value,
         source_updated_at as first_seen_at,
@@ -105,19 +105,19 @@ unioned as (
         email,
         email_canonical,
         phone_e164,
-        cast(null as varchar) as mobile_phone_e164,
+        cast(null as {{ dbt.type_string() }}) as mobile_phone_e164,
         street,
         city,
         postcode,
         country_code,
         date_of_birth,
-        cast(null as varchar) as account_id,
+        cast(null as {{ dbt.type_string() }}) as account_id,
         national_id,
-        cast(null as varchar) as cookie_id,
-        cast(null as varchar) as ip_address,
-        cast(null as varchar) as channel,
-        cast(null as varchar) as loyalty_tier,
-        cast(null as varchar) as preferred_language,
+        cast(null as {{ dbt.type_string() }}) as cookie_id,
+        cast(null as {{ dbt.type_string() }}) as ip_address,
+        cast(null as {{ dbt.type_string() }}) as channel,
+        cast(null as {{ dbt.type_string() }}) as loyalty_tier,
+        cast(null as {{ dbt.type_string() }}) as preferred_language,
         cast(null as date) as last_purchase_date,
         cast(null as decimal(18, 2)) as lifetime_value,
         source_updated_at as first_seen_at,
@@ -139,19 +139,19 @@ unioned as (
         email,
         email_canonical,
         phone_e164,
-        cast(null as varchar) as mobile_phone_e164,
-        cast(null as varchar) as street,
-        cast(null as varchar) as city,
-        cast(null as varchar) as postcode,
-        cast(null as varchar) as country_code,
+        cast(null as {{ dbt.type_string() }}) as mobile_phone_e164,
+        cast(null as {{ dbt.type_string() }}) as street,
+        cast(null as {{ dbt.type_string() }}) as city,
+        cast(null as {{ dbt.type_string() }}) as postcode,
+        cast(null as {{ dbt.type_string() }}) as country_code,
         cast(null as date) as date_of_birth,
-        cast(null as varchar) as account_id,
-        cast(null as varchar) as national_id,
+        cast(null as {{ dbt.type_string() }}) as account_id,
+        cast(null as {{ dbt.type_string() }}) as national_id,
         cookie_id,
         ip_address,
         channel,
-        cast(null as varchar) as loyalty_tier,
-        cast(null as varchar) as preferred_language,
+        cast(null as {{ dbt.type_string() }}) as loyalty_tier,
+        cast(null as {{ dbt.type_string() }}) as preferred_language,
         cast(null as date) as last_purchase_date,
         cast(null as decimal(18, 2)) as lifetime_value,
         started_at as first_seen_at,
@@ -163,11 +163,23 @@ unioned as (
 
 -- A first name's variants: itself and the formal names it is a nickname of, so `bob` and
 -- `robert` share `robert`, and `chris` shares a variant with `christine`.
+nickname_variants as (
+    select
+        nickname,
+        formal_name as variant
+    from nicknames
+    union
+    select
+        nickname,
+        nickname as variant
+    from nicknames
+),
+
 first_name_variants as (
     select
         nickname as first_name_key,
-        list_sort(list_distinct(list(formal_name) || [nickname])) as first_name_variants
-    from nicknames
+        {{ array_agg_distinct_sorted('variant') }} as first_name_variants
+    from nickname_variants
     group by nickname
 ),
 
@@ -176,8 +188,8 @@ final as (
         unioned.source_system || ':' || unioned.source_record_id as record_key,
         unioned.*,
         case
-            when unioned.first_name_key is null then cast([] as varchar[])
-            else coalesce(first_name_variants.first_name_variants, [unioned.first_name_key])
+            when unioned.first_name_key is null then {{ array_of([]) }}
+            else coalesce(first_name_variants.first_name_variants, {{ array_of(['unioned.first_name_key']) }})
         end as first_name_variants,
         {{ street_match_key('unioned.street') }} as street_key,
         {{ name_match_key('unioned.city') }} as city_key

@@ -21,7 +21,7 @@ customer_emails as (
         records.email,
         min(records.first_seen_at) as first_seen_at,
         max(records.source_updated_at) as last_seen_at,
-        string_agg(distinct records.source_system, ',' order by records.source_system) as source_systems,
+        {{ string_agg_ordered('records.source_system', "','", distinct=true) }} as source_systems,
         count(*) as record_count
     from assignments
     inner join records on assignments.record_key = records.record_key

@@ -42,8 +42,7 @@ customer_phones as (
         record_phones.phone,
         min(record_phones.first_seen_at) as first_seen_at,
         max(record_phones.source_updated_at) as last_seen_at,
-        string_agg(distinct record_phones.source_system, ',' order by record_phones.source_system)
-            as source_systems,
+        {{ string_agg_ordered('record_phones.source_system', "','", distinct=true) }} as source_systems,
         count(distinct record_phones.record_key) as record_count
     from assignments
     inner join record_phones on assignments.record_key = record_phones.record_key

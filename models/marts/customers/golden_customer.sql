@@ -55,7 +55,7 @@ customer_activity as (
         count(*) as source_record_count,
         count(*) filter (where records.is_profile) as profile_record_count,
         count(*) filter (where not records.is_profile) as interaction_count,
-        string_agg(distinct records.channel, ',' order by records.channel) as channels_used,
+        {{ string_agg_ordered('records.channel', "','", distinct=true) }} as channels_used,
         coalesce(bool_or(records.is_erased), false) as is_erased
     from assignments
     inner join records on assignments.record_key = records.record_key

@@ -71,10 +71,12 @@ def _phone_comparison() -> ComparisonCreator:
         output_column_name="phone",
         comparison_description="Phone numbers (landline and mobile) in common",
         comparison_levels=[
+            # Written in DuckDB's SQL; Splink translates it for other backends (Spark).
             cll.CustomLevel(
                 "phone_numbers_l is null or phone_numbers_r is null "
-                "or len(phone_numbers_l) = 0 or len(phone_numbers_r) = 0",
+                "or array_length(phone_numbers_l) = 0 or array_length(phone_numbers_r) = 0",
                 label_for_charts="Phone missing",
+                base_dialect_str="duckdb",
             ).configure(is_null_level=True),
             cll.ArrayIntersectLevel("phone_numbers", min_intersection=1),
             cll.ElseLevel(),
@@ -96,6 +98,7 @@ def _date_of_birth_comparison() -> ComparisonCreator:
                 "and month(date_of_birth_l) = day(date_of_birth_r) "
                 "and day(date_of_birth_l) = month(date_of_birth_r)",
                 label_for_charts="Day and month swapped",
+                base_dialect_str="duckdb",
             ),
             cll.AbsoluteDateDifferenceLevel(
                 "date_of_birth", input_is_string=False, threshold=1, metric="year"
@@ -201,3 +204,50 @@ def build_settings(filled_columns: set[str]) -> SettingsCreator:
         retain_intermediate_calculation_columns=True,
         max_iterations=20,
     )
+
+
+def settings_for_dialect(filled_columns: set[str], trained: dict, sql_dialect: str) -> dict:
+    """The model for `sql_dialect`: comparisons and blocking rules built from this code,
+    with the trained parameters (prior, m and u probabilities) of `trained`, a saved model
+    of any dialect. A saved model holds SQL rendered for the backend that trained it, so
+    it is not loaded as it is; it must have been trained on this code's comparisons and
+    blocking rules for the columns `filled_columns` (checked, else ValueError)."""
+    creator = build_settings(filled_columns)
+    expected = creator.get_settings(trained["sql_dialect"]).as_dict()
+    _check_same_model(expected, trained)
+    target = creator.get_settings(sql_dialect).as_dict()
+    target["probability_two_random_records_match"] = trained["probability_two_random_records_match"]
+    for comparison, trained_comparison in zip(
+        target["comparisons"], trained["comparisons"], strict=True
+    ):
+        for level, trained_level in zip(
+            comparison["comparison_levels"], trained_comparison["comparison_levels"], strict=True
+        ):
+            for parameter in ("m_probability", "u_probability"):
+                if parameter in trained_level:
+                    level[parameter] = trained_level[parameter]
+    return target
+
+
+def _check_same_model(expected: dict, trained: dict) -> None:
+    """Raise ValueError when `trained` was not trained on the settings `expected` describes."""
+
+    def shape(settings: dict) -> list:
+        return [
+            (
+                comparison["output_column_name"],
+                [level["label_for_charts"] for level in comparison["comparison_levels"]],
+            )
+            for comparison in settings["comparisons"]
+        ]
+
+    def rules(settings: dict) -> list:
+        return [
+            rule["blocking_rule"] for rule in settings["blocking_rules_to_generate_predictions"]
+        ]
+
+    if shape(expected) != shape(trained) or rules(expected) != rules(trained):
+        raise ValueError(
+            "the saved linkage model was trained on other comparisons or blocking rules than "
+            "this code builds for the columns this data fills: retrain it (make train)"
+        )

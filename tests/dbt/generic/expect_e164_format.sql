@@ -5,6 +5,6 @@ select {{ column_name }}
 from {{ model }}
 where
     {{ column_name }} is not null
-    and not regexp_full_match({{ column_name }}, '\+[1-9][0-9]{7,14}')
+    and not {{ customer_identity.regexp_full_match(column_name, '\\+[1-9][0-9]{7,14}') }}
 
 {% endtest %}

@@ -8,7 +8,7 @@ where
     {{ column_name }} is not null
     and (
         {{ column_name }} <> lower(trim({{ column_name }}))
-        or not regexp_full_match({{ column_name }}, '[^@\s]+@[^@\s]+\.[^@\s.0-9]{2,}')
+        or not {{ customer_identity.regexp_full_match(column_name, '[^@\\s]+@[^@\\s]+\\.[^@\\s.0-9]{2,}') }}
     )
 
 {% endtest %}

@@ -1,0 +1,42 @@
+"""A Spark session for the project: local mode by default, UTC, Splink's similarity UDFs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pyspark.sql import SparkSession
+from splink.backends.spark import similarity_jar_location
+from splink.internals.spark.jar_location import get_scala_udfs
+
+
+def spark_session(warehouse: Path, master: str | None = None) -> SparkSession:
+    """The session dbt-spark (`method: session`) and the linkage steps share: tables under
+    `warehouse`, their catalog in a Derby metastore beside it, timestamps read and written
+    in UTC (the dbt macros rely on it)."""
+    warehouse = warehouse.resolve()
+    warehouse.mkdir(parents=True, exist_ok=True)
+    metastore = warehouse / "metastore_db"
+    builder = (
+        SparkSession.builder.appName("customer-identity")
+        .master(master or os.environ.get("SPARK_MASTER", "local[*]"))
+        .config("spark.jars", similarity_jar_location())
+        .config("spark.sql.warehouse.dir", str(warehouse))
+        .config(
+            "spark.hadoop.javax.jdo.option.ConnectionURL",
+            f"jdbc:derby:;databaseName={metastore};create=true",
+        )
+        .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={warehouse}")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.shuffle.partitions", os.environ.get("SPARK_SHUFFLE_PARTITIONS", "8"))
+        .config("spark.driver.memory", os.environ.get("SPARK_DRIVER_MEMORY", "4g"))
+        .config("spark.ui.showConsoleProgress", "false")
+        .enableHiveSupport()
+    )
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    session.sparkContext.setCheckpointDir(str(warehouse / "checkpoints"))
+    # Splink's similarity functions (jaro_winkler, ...), which the dbt macros call too.
+    for name, java_class, return_type in get_scala_udfs():
+        session.udf.registerJavaFunction(name, java_class, return_type)
+    return session
