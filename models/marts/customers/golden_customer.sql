@@ -4,10 +4,9 @@
 -- personal value (is_erased).
 {{ config(
     materialized='incremental',
-    unique_key='customer_id',
-    incremental_strategy='delete+insert',
+    incremental_strategy='append',
     on_schema_change='fail',
-    post_hook="{{ delete_gone_customers() }}",
+    pre_hook="{{ delete_changed_customers() }}",
 ) }}
 -- Incremental: a run rewrites only the customers it changed (int_customers_changed) and
 -- deletes those it retired or merged away, so an unchanged rerun rewrites no row. After a

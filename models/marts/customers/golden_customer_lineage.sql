@@ -3,11 +3,11 @@
 -- golden_customer: only the changed customers' cells are rewritten.
 {{ config(
     materialized='incremental',
-    unique_key='customer_id',
-    incremental_strategy='delete+insert',
+    incremental_strategy='append',
     on_schema_change='fail',
-    post_hook="{{ delete_gone_customers() }}",
+    pre_hook="{{ delete_changed_customers() }}",
 ) }}
+-- depends_on: {{ ref('int_customers_changed') }}
 with
 
 survived as (
