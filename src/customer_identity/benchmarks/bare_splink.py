@@ -130,6 +130,7 @@ def settings() -> SettingsCreator:
     """Splink's standard comparisons for these columns."""
     return SettingsCreator(
         link_type="dedupe_only",
+        # As in Splink's own getting-started example (term frequencies on city only).
         comparisons=[
             cl.NameComparison("first_name"),
             cl.NameComparison("surname"),
@@ -137,7 +138,7 @@ def settings() -> SettingsCreator:
             cl.EmailComparison("email"),
             cl.ExactMatch("phone"),
             cl.ExactMatch("postcode"),
-            cl.ExactMatch("city"),
+            cl.ExactMatch("city").configure(term_frequency_adjustments=True),
         ],
         blocking_rules_to_generate_predictions=PREDICTION_RULES,
     )

@@ -32,7 +32,7 @@ STAGING = "staging"
 DETERMINISTIC = "deterministic edges"
 TRAINING = "Splink training"
 PREDICTION = "Splink prediction"
-CLUSTERING = "clustering"
+CLUSTERING = "clustering and customer ids"
 GOLDEN = "golden records"
 TESTS = "data tests"
 PHASES = (STAGING, DETERMINISTIC, TRAINING, PREDICTION, CLUSTERING, GOLDEN, TESTS)
@@ -51,7 +51,8 @@ SPLINK_MODEL = "int_identity_pairs_scored"
 # What the Python model prints (customer_identity.timing) for its two parts.
 TRAINING_TIMING = "linkage training"
 PREDICTION_TIMING = "linkage prediction"
-IDENTITY_FOLDER = "models/intermediate/identity/"
+# Clusters, and the customer ids they become (kept stable across runs by the history models).
+CLUSTERING_FOLDERS = ("models/intermediate/identity/", "models/intermediate/history/")
 
 TARGET_SECONDS = 180
 TARGET_RATIO = 1.3
@@ -69,7 +70,7 @@ def phase_of(resource_type: str, name: str, path: str) -> str:
         return DETERMINISTIC
     if name == SPLINK_MODEL:
         return PREDICTION
-    if path.startswith(IDENTITY_FOLDER):
+    if path.startswith(CLUSTERING_FOLDERS):
         return CLUSTERING
     return GOLDEN
 

@@ -36,9 +36,11 @@ from customer_identity.benchmarks.bench import (
          "models/intermediate/identity/int_identity_pairs_scored.py", PREDICTION),
         ("model", "int_identity_profile_clusters",
          "models/intermediate/identity/int_identity_profile_clusters.py", CLUSTERING),
+        ("model", "int_customer_id_events",
+         "models/intermediate/history/int_customer_id_events.sql", CLUSTERING),
         # a model added later to the identity folder counts as clustering, elsewhere as golden
-        ("model", "int_customer_ids_history",
-         "models/intermediate/identity/int_customer_ids_history.sql", CLUSTERING),
+        ("model", "int_identity_new_step",
+         "models/intermediate/identity/int_identity_new_step.sql", CLUSTERING),
         ("model", "int_customer_attributes_survived",
          "models/intermediate/survivorship/int_customer_attributes_survived.sql", GOLDEN),
         ("model", "golden_customer", "models/marts/customers/golden_customer.sql", GOLDEN),
