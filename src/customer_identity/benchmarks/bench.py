@@ -48,9 +48,8 @@ DETERMINISTIC_MODELS = frozenset(
     }
 )
 SPLINK_MODEL = "int_identity_pairs_scored"
-# What the Python model prints (customer_identity.timing) for its two parts.
+# What the Python model prints (customer_identity.timing) when it trains.
 TRAINING_TIMING = "linkage training"
-PREDICTION_TIMING = "linkage prediction"
 # Clusters, and the customer ids they become (kept stable across runs by the history models).
 CLUSTERING_FOLDERS = ("models/intermediate/identity/", "models/intermediate/history/")
 
