@@ -22,8 +22,9 @@ from customer_identity.linkage.train import train_linker
 log = logging.getLogger(__name__)
 
 
-def filled_columns(records: DataFrame, columns: tuple[str, ...]) -> set[str]:
-    """The columns of `records` that hold at least one value (a non-empty array, for arrays)."""
+def fill_rates(records: DataFrame, columns: tuple[str, ...]) -> dict[str, float]:
+    """The share of the rows of `records` that hold a value (a non-empty array, for arrays)
+    in each of `columns`."""
     types = {field.name: field.dataType for field in records.schema.fields}
     missing = [column for column in columns if column not in types]
     if missing:
@@ -34,8 +35,11 @@ def filled_columns(records: DataFrame, columns: tuple[str, ...]) -> set[str]:
             return F.when(F.size(column) > 0, 1)
         return F.col(column)
 
-    counts = records.agg(*[F.count(has_value(column)).alias(column) for column in columns]).first()
-    return {column for column in columns if counts[column] > 0}
+    counts = records.agg(
+        F.count(F.lit(1)).alias("__rows"),
+        *[F.count(has_value(column)).alias(column) for column in columns],
+    ).first()
+    return {column: counts[column] / max(counts["__rows"], 1) for column in columns}
 
 
 def score_pairs(
@@ -49,7 +53,8 @@ def score_pairs(
     `minimum_probability` to `output_table` (the columns of int_identity_pairs_scored);
     train the model first when `model_path` does not exist. Returns the number of pairs."""
     records = spark.table(records_table)
-    filled = filled_columns(records, model_settings.LINKAGE_COLUMNS)
+    fill = fill_rates(records, model_settings.LINKAGE_COLUMNS)
+    filled = {column for column, rate in fill.items() if rate}
     db_api = SparkAPI(
         spark_session=spark,
         break_lineage_method="parquet",
@@ -60,7 +65,7 @@ def score_pairs(
     else:
         if not model_path.exists():
             log.info("no linkage model at %s: training one on this data set", model_path)
-            train_linker(db_api.register(records), filled, model_path)
+            train_linker(db_api.register(records), filled, model_path, fill=fill)
         settings = model_settings.settings_for_dialect(
             filled, json.loads(model_path.read_text()), "spark"
         )
