@@ -173,36 +173,63 @@ def resolve(proposed: Proposed, decisions: Iterable[Decision]) -> dict[str, tupl
     }
 
 
+def named_records(decision_rows: Iterable[tuple]) -> list[str]:
+    """The record keys that decision rows (record_key_l, record_key_r, ...) name."""
+    return sorted({row[0] for row in decision_rows} | {row[1] for row in decision_rows})
+
+
+def decide(decision_rows: Iterable[tuple], proposed_rows: Iterable[tuple]) -> pa.Table:
+    """The conversations whose customer the decisions change, as rows of DECIDED_SCHEMA.
+
+    `decision_rows` are (record_key_l, record_key_r, decision, decided_by, decided_at) of
+    the decisions in force; `proposed_rows` are (record_key, is_profile, cluster_key,
+    started_at) of the records they name and of every record sharing a cluster with them.
+    Times are text that sorts in time order."""
+    rows = list(proposed_rows)
+    proposed = Proposed(
+        clusters={record_key: cluster_key for record_key, _, cluster_key, _ in rows},
+        conversations={
+            record_key: started_at or ""
+            for record_key, is_profile, _, started_at in rows
+            if not is_profile
+        },
+        profile_cluster_keys={cluster_key for _, is_profile, cluster_key, _ in rows if is_profile},
+    )
+    decisions = [Decision(*row[:4], row[4] or "") for row in decision_rows]
+    changed = resolve(proposed, decisions)
+    return pa.Table.from_pylist(
+        [
+            {
+                "record_key": record_key,
+                "cluster_key": cluster_key,
+                "is_profile_customer": cluster_key in proposed.profile_cluster_keys,
+                "steward_decision": reason,
+            }
+            for record_key, (cluster_key, reason) in sorted(changed.items())
+        ],
+        schema=DECIDED_SCHEMA,
+    )
+
+
 def apply_interaction_decisions(
     connection: duckdb.DuckDBPyConnection,
     proposed_sql: str,
     decisions_sql: str,
     records_sql: str,
 ) -> pa.Table:
-    """The conversations whose customer the steward decisions change, as rows of
-    DECIDED_SCHEMA. `proposed_sql` has record_key, is_profile, cluster_key; `decisions_sql`
-    record_key_l, record_key_r, decision, decided_by, decided_at; `records_sql` record_key,
-    is_profile, first_seen_at."""
+    """`decide` on DuckDB. `proposed_sql` has record_key, is_profile, cluster_key;
+    `decisions_sql` record_key_l, record_key_r, decision, decided_by, decided_at;
+    `records_sql` record_key, first_seen_at."""
     cursor = connection.cursor()
     try:
-        decisions = [
-            Decision(left, right, decision, decided_by, str(decided_at or ""))
-            for left, right, decision, decided_by, decided_at in cursor.execute(
-                f"""
-                select record_key_l, record_key_r, decision, decided_by, decided_at
-                from ({decisions_sql}) as decisions
-                where not (
-                    record_key_l in (select record_key from ({records_sql}) where is_profile)
-                    and record_key_r in (select record_key from ({records_sql}) where is_profile)
-                )
-                """
-            ).fetchall()
-        ]
-        if not decisions:
+        decision_rows = cursor.execute(
+            "select record_key_l, record_key_r, decision, decided_by, "
+            f"cast(decided_at as varchar) from ({decisions_sql}) as decisions"
+        ).fetchall()
+        if not decision_rows:
             return DECIDED_SCHEMA.empty_table()
-        named = sorted({d.record_key_l for d in decisions} | {d.record_key_r for d in decisions})
-        # The named records and everyone who shares a customer with them.
-        rows = cursor.execute(
+        named = named_records(decision_rows)
+        proposed_rows = cursor.execute(
             f"""
             with proposed as ({proposed_sql}),
             named_clusters as (
@@ -218,29 +245,6 @@ def apply_interaction_decisions(
             """,
             [named, named],
         ).fetchall()
-        proposed = Proposed(
-            clusters={record_key: cluster_key for record_key, _, cluster_key, _ in rows},
-            conversations={
-                record_key: started_at or ""
-                for record_key, is_profile, _, started_at in rows
-                if not is_profile
-            },
-            profile_cluster_keys={
-                cluster_key for _, is_profile, cluster_key, _ in rows if is_profile
-            },
-        )
-        changed = resolve(proposed, decisions)
-        return pa.Table.from_pylist(
-            [
-                {
-                    "record_key": record_key,
-                    "cluster_key": cluster_key,
-                    "is_profile_customer": cluster_key in proposed.profile_cluster_keys,
-                    "steward_decision": reason,
-                }
-                for record_key, (cluster_key, reason) in sorted(changed.items())
-            ],
-            schema=DECIDED_SCHEMA,
-        )
+        return decide(decision_rows, proposed_rows)
     finally:
         cursor.close()
