@@ -36,7 +36,11 @@ PERSONS ?= 20000
 SEED ?= 7
 OUT ?= data/generated/persons_$(PERSONS)_seed_$(SEED)
 
-.PHONY: help setup setup-spark run test-spark train evaluate review-report quality generate febrl bench-refresh sample test lint pytest clean
+BENCH_PERSONS ?= 230000
+BENCH_SEED ?= 555
+BENCH_DIR ?= data/bench
+
+.PHONY: help setup setup-spark run test-spark train evaluate review-report quality generate febrl bench bench-refresh sample test lint pytest clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -97,6 +101,11 @@ febrl: setup  ## FEBRL3 and FEBRL4 as contract extracts, run end to end and eval
 		echo "== $$set" && \
 		$(MAKE) --no-print-directory evaluate RAW_DATA_DIR=data/benchmarks/$$set DUCKDB_PATH=data/benchmarks/$$set.duckdb | grep -v '^\.venv' || exit 1; \
 	done
+
+# Runs what `make run` runs, into a fresh database under BENCH_DIR (emptied first).
+bench: setup  ## Time the whole job per phase on ~1M generated records, then bare Splink (BENCH_PERSONS=230000)
+	$(CLI) bench --persons $(BENCH_PERSONS) --seed $(BENCH_SEED) --work "$(BENCH_DIR)" \
+		--report reports/benchmark_$(BENCH_PERSONS).md
 
 REFRESH_PERSONS ?= 100000
 bench-refresh: setup  ## Time 1% and 10% refreshes against a full build (REFRESH_PERSONS=100000)

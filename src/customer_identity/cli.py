@@ -22,6 +22,18 @@ def _febrl(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bench(args: argparse.Namespace) -> int:
+    from customer_identity.benchmarks.bench import format_report, run_bench
+
+    result = run_bench(args.persons, args.seed, args.work, with_bare=not args.no_bare)
+    report = format_report(result)
+    args.report.parent.mkdir(parents=True, exist_ok=True)
+    args.report.write_text(report)
+    print(report)
+    print(f"report written to {args.report}")
+    return 0
+
+
 def _train(args: argparse.Namespace) -> int:
     import duckdb
 
@@ -139,6 +151,16 @@ def build_parser() -> argparse.ArgumentParser:
     febrl.add_argument("--out", type=Path, required=True)
     febrl.add_argument("--cache", type=Path, default=Path("data/cache"))
     febrl.set_defaults(handler=_febrl)
+
+    bench = commands.add_parser(
+        "bench", help="time the whole job on generated data, phase by phase, and bare Splink"
+    )
+    bench.add_argument("--persons", type=int, default=230_000, help="about 4.3 records each")
+    bench.add_argument("--seed", type=int, default=555)
+    bench.add_argument("--work", type=Path, default=Path("data/bench"), help="emptied first")
+    bench.add_argument("--report", type=Path, default=Path("reports/benchmark.md"))
+    bench.add_argument("--no-bare", action="store_true", help="skip the bare Splink run")
+    bench.set_defaults(handler=_bench)
 
     train = commands.add_parser("train", help="train the Splink model on a built database")
     train.add_argument("--database", type=Path, required=True)

@@ -15,14 +15,16 @@ junk_identifiers as (
 
 -- People are counted on profile records where the value has any: conversation display
 -- names (caller-id `LAST FIRST`, `Private`) are too noisy to count people by.
+-- A record holds a value once (the unpivoted model's key is record, type and value), so
+-- records are counted with count(*): each distinct count is one more hash table.
 profiled as (
     select
         identifier_type,
         identifier_value,
-        count(distinct record_key) as record_count,
-        count(distinct case when is_profile then record_key end) as profile_record_count,
+        count(*) as record_count,
+        count(case when is_profile then 1 end) as profile_record_count,
         case
-            when count(distinct case when is_profile then record_key end) > 0
+            when count(case when is_profile then 1 end) > 0
                 then count(distinct case when is_profile then first_name_key end)
             else count(distinct first_name_key)
         end as distinct_first_name_count,
@@ -37,30 +39,35 @@ birth_date_baseline as (
     where identifier_type = 'date_of_birth'
 ),
 
-junk_matches as (
+-- One equi-join per match rule: a join on an `or` of the three compares every value with
+-- every junk entry.
+junk_value_matches as (
+    {%- for match_rule, compared in [
+        ('exact', 'profiled.identifier_value'),
+        ('local_part', "split_part(profiled.identifier_value, '@', 1)"),
+        ('domain', "split_part(profiled.identifier_value, '@', 2)"),
+    ] %}
+    {% if not loop.first %}union all{% endif %}
     select
         profiled.identifier_type,
         profiled.identifier_value,
-        min(junk_identifiers.reason) as junk_reason
+        junk_identifiers.reason
     from profiled
     inner join junk_identifiers
         on
             profiled.identifier_type = junk_identifiers.identifier_type
-            and (
-                (
-                    junk_identifiers.match_rule = 'exact'
-                    and profiled.identifier_value = junk_identifiers.value
-                )
-                or (
-                    junk_identifiers.match_rule = 'local_part'
-                    and split_part(profiled.identifier_value, '@', 1) = junk_identifiers.value
-                )
-                or (
-                    junk_identifiers.match_rule = 'domain'
-                    and split_part(profiled.identifier_value, '@', 2) = junk_identifiers.value
-                )
-            )
-    group by profiled.identifier_type, profiled.identifier_value
+            and {{ compared }} = junk_identifiers.value
+    where junk_identifiers.match_rule = '{{ match_rule }}'
+    {%- endfor %}
+),
+
+junk_matches as (
+    select
+        identifier_type,
+        identifier_value,
+        min(reason) as junk_reason
+    from junk_value_matches
+    group by identifier_type, identifier_value
 ),
 
 sharing as (

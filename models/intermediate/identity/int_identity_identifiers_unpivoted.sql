@@ -28,12 +28,18 @@ unpivoted as (
         first_name_key,
         date_of_birth
     from records
-    where {{ column }} is not null
+    where
+        {{ column }} is not null
+        {%- if column == 'mobile_phone_e164' %}
+        -- a record's mobile that is also its phone is one identifier, listed once: the only
+        -- duplicate the branches can make, so no `distinct` over every row is needed
+        and mobile_phone_e164 is distinct from phone_e164
+        {%- endif %}
     {%- endfor %}
 ),
 
 final as (
-    select distinct * from unpivoted
+    select * from unpivoted
 )
 
 select * from final

@@ -76,17 +76,36 @@ single_name_groups as (
     where conflicting_name_pairs.group_key is null
 ),
 
+-- One row per first-name variant, so that sharing a variant is an equi-join: a join on the
+-- last name alone, filtered by overlapping variants, compares every Smith with every Smith.
+group_name_variants as (
+    select distinct
+        group_names.group_key,
+        group_names.last_name_key,
+        {{ unnest_array('group_names.first_name_variants') }} as first_name_variant
+    from group_names
+    inner join single_name_groups on group_names.group_key = single_name_groups.group_key
+),
+
+profile_name_variants as (
+    select distinct
+        cluster_key,
+        last_name_key,
+        {{ unnest_array('first_name_variants') }} as first_name_variant
+    from profile_names
+),
+
 -- Two equi-joins rather than one join on an `or`, which would compare every group with
 -- every profile name.
 candidates as (
     select distinct
-        group_names.group_key,
-        profile_names.cluster_key
-    from group_names
-    inner join single_name_groups on group_names.group_key = single_name_groups.group_key
-    inner join profile_names
-        on group_names.last_name_key = profile_names.last_name_key
-    where {{ arrays_overlap('group_names.first_name_variants', 'profile_names.first_name_variants') }}
+        group_name_variants.group_key,
+        profile_name_variants.cluster_key
+    from group_name_variants
+    inner join profile_name_variants
+        on
+            group_name_variants.last_name_key = profile_name_variants.last_name_key
+            and group_name_variants.first_name_variant = profile_name_variants.first_name_variant
 
     union
 

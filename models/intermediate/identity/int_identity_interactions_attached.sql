@@ -61,7 +61,11 @@ profile_identifiers as (
         profile_clusters.cluster_key
     from usable_identifiers
     inner join profile_clusters on usable_identifiers.record_key = profile_clusters.record_key
-    where usable_identifiers.identifier_type in ('email', 'phone', 'email_local_part')
+    -- is_profile here and below: without it the optimiser joins every record's identifiers
+    -- with every other's before it filters (a household phone makes that millions of rows).
+    where
+        usable_identifiers.is_profile
+        and usable_identifiers.identifier_type in ('email', 'phone', 'email_local_part')
 ),
 
 -- Candidate customers per conversation and evidence tier (1: exact email or phone, 2: the
@@ -75,7 +79,9 @@ candidates as (
         profile_identifiers.cluster_key
     from interactions
     inner join usable_identifiers as interaction_identifiers
-        on interactions.record_key = interaction_identifiers.record_key
+        on
+            interactions.record_key = interaction_identifiers.record_key
+            and not interaction_identifiers.is_profile
     inner join profile_identifiers
         on
             interaction_identifiers.identifier_type = profile_identifiers.identifier_type

@@ -18,21 +18,24 @@ def model(dbt, session):
     dbt.config(materialized="incremental", incremental_strategy="append")
     from customer_identity.linkage.incremental import score_changed_records
     from customer_identity.linkage.train import train_model
+    from customer_identity.timing import timed
 
     records = dbt.ref("int_identity_records_for_linkage")
     model_path = Path(dbt.config.get("linkage_model_path"))
     if not model_path.exists():
         print(f"No linkage model at {model_path}: training one on this data set")
-        train_model(session, records.sql_query(), model_path)
+        with timed("linkage training"):
+            train_model(session, records.sql_query(), model_path)
     this = dbt.this
-    outcome = score_changed_records(
-        session,
-        records.sql_query(),
-        model_path,
-        minimum_probability=float(dbt.config.get("review_threshold")),
-        pairs_relation=str(this) if dbt.is_incremental else None,
-        state_relation=f'"{this.database}"."{this.schema}"."linkage_scored_records"',
-    )
+    with timed("linkage prediction"):
+        outcome = score_changed_records(
+            session,
+            records.sql_query(),
+            model_path,
+            minimum_probability=float(dbt.config.get("review_threshold")),
+            pairs_relation=str(this) if dbt.is_incremental else None,
+            state_relation=f'"{this.database}"."{this.schema}"."linkage_scored_records"',
+        )
     print(
         f"Scored {outcome.scored_records} of {outcome.records} records "
         f"({'all' if outcome.full else 'changed only'}): {outcome.pairs.num_rows} new pairs"

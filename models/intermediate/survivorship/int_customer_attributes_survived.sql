@@ -14,21 +14,52 @@ previously_published as (
     select * from {{ ref('int_customer_attributes_previously_published') }}
 ),
 
+-- The newest candidate of each cell (for trust decay) and how many records hold each value
+-- (for most_frequent), aggregated only for the attributes whose rule uses them: grouping
+-- and joining back costs a fraction of a window over every candidate.
+newest_candidates as (
+    select
+        candidates.customer_id,
+        candidates.attribute,
+        max(candidates.source_updated_at) as newest_candidate_at
+    from candidates
+    inner join rules on candidates.attribute = rules.attribute
+    where rules.staleness_days is not null
+    group by candidates.customer_id, candidates.attribute
+),
+
+value_frequencies as (
+    select
+        candidates.customer_id,
+        candidates.attribute,
+        candidates.value,
+        count(*) as value_frequency
+    from candidates
+    inner join rules on candidates.attribute = rules.attribute
+    where rules.strategy = 'most_frequent'
+    group by candidates.customer_id, candidates.attribute, candidates.value
+),
+
 with_rules as (
     select
         candidates.*,
         rules.strategy,
         rules.staleness_days,
         rules.data_type,
-        max(candidates.source_updated_at) over (
-            partition by candidates.customer_id, candidates.attribute
-        ) as newest_candidate_at,
-        count(*) over (
-            partition by candidates.customer_id, candidates.attribute, candidates.value
-        ) as value_frequency,
+        newest_candidates.newest_candidate_at,
+        value_frequencies.value_frequency,
         (previously_published.customer_id is not null) as is_previously_published
     from candidates
     inner join rules on candidates.attribute = rules.attribute
+    left join newest_candidates
+        on
+            candidates.customer_id = newest_candidates.customer_id
+            and candidates.attribute = newest_candidates.attribute
+    left join value_frequencies
+        on
+            candidates.customer_id = value_frequencies.customer_id
+            and candidates.attribute = value_frequencies.attribute
+            and candidates.value = value_frequencies.value
     left join previously_published
         on
             candidates.customer_id = previously_published.customer_id

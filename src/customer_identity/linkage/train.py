@@ -23,7 +23,9 @@ from customer_identity.linkage.database import WORK_SCHEMA, fill_rates, splink_s
 log = logging.getLogger(__name__)
 
 U_SAMPLING_MAX_PAIRS = 2e6
-EM_MAX_PAIRS = 2e6
+# EM runs on a sample of each rule's blocked pairs: half a million pairs estimate the few
+# dozen m probabilities as well as millions do, at a quarter of the cost.
+EM_MAX_PAIRS = 5e5
 DETERMINISTIC_RECALL = 0.7
 
 
