@@ -26,9 +26,7 @@ def spark_session(warehouse: Path, master: str | None = None) -> SparkSession:
     master = master or os.environ.get("SPARK_MASTER", "local[*]")
     local = master.startswith("local")
     cores = os.cpu_count() or 2
-    java_options = os.environ.get(
-        "SPARK_DRIVER_JAVA_OPTIONS", LOCAL_JAVA_OPTIONS if local else ""
-    )
+    java_options = os.environ.get("SPARK_DRIVER_JAVA_OPTIONS", LOCAL_JAVA_OPTIONS if local else "")
     builder = (
         SparkSession.builder.appName("customer-identity")
         .master(master)
