@@ -116,7 +116,7 @@ pytest: setup  ## Python tests (package, macros, end to end)
 test: setup lint pytest  ## lint, pytest (which builds and tests the dbt project)
 
 test-spark: setup-spark  ## Build the sample on local Spark and check it matches the DuckDB build
-	$(BIN)/pytest tests/spark/test_spark_parity.py -x -q
+	$(BIN)/pytest tests/spark/test_similarity.py tests/spark/test_spark_parity.py -x -q
 
 test-spark-refresh: setup-spark  ## Build and refresh the sample on Spark and DuckDB, compare (~10 min)
 	SPARK_REFRESH_TEST=1 $(BIN)/pytest tests/spark/test_spark_refresh.py -x -q

@@ -9,6 +9,8 @@ from pyspark.sql import SparkSession
 from splink.backends.spark import similarity_jar_location
 from splink.internals.spark.jar_location import get_scala_udfs
 
+from customer_identity.spark.udfs import register_udfs, udf_jar
+
 # A build is thousands of short queries over wide expressions: in local mode the JVM's
 # optimising JIT (C2) spends more CPU compiling them than it ever wins back, and competes
 # with the work on a small machine. C1 only cut the sample build's startup and first
@@ -30,7 +32,7 @@ def spark_session(warehouse: Path, master: str | None = None) -> SparkSession:
     builder = (
         SparkSession.builder.appName("customer-identity")
         .master(master)
-        .config("spark.jars", similarity_jar_location())
+        .config("spark.jars", f"{similarity_jar_location()},{udf_jar()}")
         .config("spark.sql.warehouse.dir", str(warehouse))
         .config(
             "spark.hadoop.javax.jdo.option.ConnectionURL",
@@ -52,7 +54,9 @@ def spark_session(warehouse: Path, master: str | None = None) -> SparkSession:
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     session.sparkContext.setCheckpointDir(str(warehouse / "checkpoints"))
-    # Splink's similarity functions (jaro_winkler, ...), which the dbt macros call too.
+    # Splink's similarity functions (damerau_levenshtein, ...), then the project's own, which
+    # replace Splink's jaro_winkler with DuckDB's (udfs.py); the dbt macros call them too.
     for name, java_class, return_type in get_scala_udfs():
         session.udf.registerJavaFunction(name, java_class, return_type)
+    register_udfs(session)
     return session
