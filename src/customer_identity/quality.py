@@ -52,7 +52,7 @@ def _expectations(max_records_per_customer: int) -> dict[str, list]:
     golden = [
         gxe.ExpectColumnValuesToNotBeNull(column="customer_id"),
         gxe.ExpectColumnValuesToBeUnique(column="customer_id"),
-        gxe.ExpectColumnValuesToMatchRegex(column="customer_id", regex=r"^CUS-[0-9A-F]{16}$"),
+        gxe.ExpectColumnValuesToMatchRegex(column="customer_id", regex=r"^CUS-[0-9]{10}$"),
         gxe.ExpectColumnValuesToMatchRegex(column="primary_email", regex=EMAIL),
         gxe.ExpectColumnValuesToMatchRegex(column="primary_phone", regex=E164),
         gxe.ExpectColumnValuesToBeBetween(
@@ -73,7 +73,7 @@ def _expectations(max_records_per_customer: int) -> dict[str, list]:
         gxe.ExpectColumnValuesToBeInSet(column="source_system", value_set=SOURCE_SYSTEMS),
         gxe.ExpectColumnValuesToNotBeNull(column="source_record_id"),
         gxe.ExpectCompoundColumnsToBeUnique(column_list=["source_system", "source_record_id"]),
-        gxe.ExpectColumnValuesToMatchRegex(column="customer_id", regex=r"^CUS-[0-9A-F]{16}$"),
+        gxe.ExpectColumnValuesToMatchRegex(column="customer_id", regex=r"^CUS-[0-9]{10}$"),
     ]
     quarantine = [
         gxe.ExpectColumnValuesToNotBeNull(column="reason"),

@@ -104,6 +104,15 @@ new_entries as (
     from erased_records
 ),
 
+already_registered as (
+    {% if is_incremental() -%}
+    select registry_entry_id from {{ this }}
+    {%- else -%}
+    select cast(null as {{ dbt.type_string() }}) as registry_entry_id
+    where 1 = 0
+    {%- endif %}
+),
+
 final as (
     select
         identifier_type || ':' || identifier_hash || ':' || coalesce(customer_id, '')
@@ -115,7 +124,7 @@ final as (
     from new_entries
 )
 
-select * from final
-{% if is_incremental() -%}
-where registry_entry_id not in (select registry_entry_id from {{ this }})
-{%- endif %}
+select final.*
+from final
+left join already_registered on final.registry_entry_id = already_registered.registry_entry_id
+where already_registered.registry_entry_id is null

@@ -15,18 +15,14 @@ changed_customers as (
     where is_current
 ),
 
-customers_in_scope as (
-    {% if survivorship_is_incremental() -%}
-    select customer_id from changed_customers
-    {%- else -%}
-    select distinct customer_id from all_assignments
-    {%- endif %}
-),
-
+-- The customers this run changed; every customer on a first or full build.
 assignments as (
     select all_assignments.*
     from all_assignments
-    inner join customers_in_scope on all_assignments.customer_id = customers_in_scope.customer_id
+    left join changed_customers on all_assignments.customer_id = changed_customers.customer_id
+    where
+        changed_customers.customer_id is not null
+        or {{ 'false' if survivorship_is_incremental() else 'true' }}
 ),
 
 records as (
