@@ -136,3 +136,30 @@ def assert_same_rows(on_duckdb: dict, on_spark: dict, table: str) -> None:
         if on_spark[key].get(column) != value
     ]
     assert not differing, f"{len(differing)} cells of {table} differ, e.g. {differing[:5]}"
+
+
+# The golden tables and the columns that key a row within its customer.
+GOLDEN_TABLES = [("main.golden_customer", ()), ("main.golden_customer_lineage", ("attribute",))]
+
+
+def xref_rows(database: Path, warehouse: Path) -> tuple[list[dict], list[dict]]:
+    """customer_xref of the DuckDB build and of the Spark build."""
+    return duckdb_rows(database, "main.customer_xref"), spark_rows(warehouse, "main.customer_xref")
+
+
+def assert_same_ids(on_duckdb: list[dict], on_spark: list[dict]) -> None:
+    """Every record belongs to the customer of the same id on both backends."""
+    assert {(r["record_key"], r["customer_id"]) for r in on_duckdb} == {
+        (r["record_key"], r["customer_id"]) for r in on_spark
+    }
+
+
+def assert_same_golden_values(
+    database: Path, warehouse: Path, xrefs: tuple, table: str, key_columns: tuple[str, ...]
+) -> None:
+    """A golden table holds the same values per customer (by its records) on both backends."""
+    assert_same_rows(
+        by_customer_records(duckdb_rows(database, table), xrefs[0], key_columns),
+        by_customer_records(spark_rows(warehouse, table), xrefs[1], key_columns),
+        table,
+    )

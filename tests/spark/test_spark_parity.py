@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import pytest
 from builds import (
+    GOLDEN_TABLES,
     SAMPLE_DIR,
+    assert_same_golden_values,
     assert_same_grouping,
-    assert_same_rows,
+    assert_same_ids,
     build_on_duckdb,
     build_on_spark,
-    by_customer_records,
-    duckdb_rows,
-    spark_rows,
+    xref_rows,
 )
 
 
@@ -28,8 +28,7 @@ def builds(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def xrefs(builds):
-    database, warehouse = builds
-    return duckdb_rows(database, "main.customer_xref"), spark_rows(warehouse, "main.customer_xref")
+    return xref_rows(*builds)
 
 
 def test_same_grouping_of_records(xrefs):
@@ -38,20 +37,9 @@ def test_same_grouping_of_records(xrefs):
 
 def test_same_customer_ids(xrefs):
     # A first build numbers its customers in the order of their smallest record key.
-    on_duckdb, on_spark = xrefs
-    assert {(r["record_key"], r["customer_id"]) for r in on_duckdb} == {
-        (r["record_key"], r["customer_id"]) for r in on_spark
-    }
+    assert_same_ids(*xrefs)
 
 
-@pytest.mark.parametrize(
-    ("table", "key_columns"),
-    [("main.golden_customer", ()), ("main.golden_customer_lineage", ("attribute",))],
-)
+@pytest.mark.parametrize(("table", "key_columns"), GOLDEN_TABLES)
 def test_same_golden_values(builds, xrefs, table, key_columns):
-    database, warehouse = builds
-    assert_same_rows(
-        by_customer_records(duckdb_rows(database, table), xrefs[0], key_columns),
-        by_customer_records(spark_rows(warehouse, table), xrefs[1], key_columns),
-        table,
-    )
+    assert_same_golden_values(*builds, xrefs, table, key_columns)

@@ -12,14 +12,17 @@ from collections import Counter
 
 import pytest
 from builds import (
+    GOLDEN_TABLES,
     SAMPLE_DIR,
+    assert_same_golden_values,
     assert_same_grouping,
+    assert_same_ids,
     assert_same_rows,
     build_on_duckdb,
     build_on_spark,
-    by_customer_records,
     duckdb_rows,
     spark_rows,
+    xref_rows,
 )
 
 from customer_identity.benchmarks.refresh import change_extracts
@@ -52,29 +55,17 @@ def refreshed(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def xrefs(refreshed):
-    database, warehouse = refreshed
-    return duckdb_rows(database, "main.customer_xref"), spark_rows(warehouse, "main.customer_xref")
+    return xref_rows(*refreshed)
 
 
 def test_same_customers_under_the_same_ids(xrefs):
     assert_same_grouping(*xrefs)
-    on_duckdb, on_spark = xrefs
-    assert {(r["record_key"], r["customer_id"]) for r in on_duckdb} == {
-        (r["record_key"], r["customer_id"]) for r in on_spark
-    }
+    assert_same_ids(*xrefs)
 
 
-@pytest.mark.parametrize(
-    ("table", "key_columns"),
-    [("main.golden_customer", ()), ("main.golden_customer_lineage", ("attribute",))],
-)
+@pytest.mark.parametrize(("table", "key_columns"), GOLDEN_TABLES)
 def test_same_golden_values(refreshed, xrefs, table, key_columns):
-    database, warehouse = refreshed
-    assert_same_rows(
-        by_customer_records(duckdb_rows(database, table), xrefs[0], key_columns),
-        by_customer_records(spark_rows(warehouse, table), xrefs[1], key_columns),
-        table,
-    )
+    assert_same_golden_values(*refreshed, xrefs, table, key_columns)
 
 
 @pytest.mark.parametrize(
