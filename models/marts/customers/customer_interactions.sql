@@ -16,6 +16,10 @@ attached as (
     select * from {{ ref('int_identity_interactions_attached') }}
 ),
 
+decided as (
+    select * from {{ ref('int_identity_interactions_decided') }}
+),
+
 final as (
     select
         assignments.record_key,
@@ -23,12 +27,16 @@ final as (
         assignments.customer_id,
         records.channel,
         records.first_seen_at as started_at,
-        attached.attached_by,
+        case
+            when decided.record_key is null then attached.attached_by
+            when decided.is_profile_customer then 'steward decision'
+        end as attached_by,
         (records.email is not null) as has_email,
         (records.phone_e164 is not null) as has_phone
     from assignments
     inner join records on assignments.record_key = records.record_key
     left join attached on assignments.record_key = attached.record_key
+    left join decided on assignments.record_key = decided.record_key
 )
 
 select * from final

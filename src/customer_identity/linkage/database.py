@@ -31,10 +31,11 @@ def splink_session(
         cursor.close()
 
 
-def filled_columns(
+def fill_rates(
     connection: duckdb.DuckDBPyConnection, relation: str, columns: tuple[str, ...]
-) -> set[str]:
-    """The columns of `relation` that hold at least one value (a non-empty list, for lists)."""
+) -> dict[str, float]:
+    """The share of the rows of `relation` that hold a value (a non-empty list, for lists) in
+    each of `columns`."""
     types = dict(
         connection.execute(f"select column_name, column_type from (describe {relation})").fetchall()
     )
@@ -45,5 +46,5 @@ def filled_columns(
         f"count(*) filter (where len({c}) > 0)" if types[c].endswith("[]") else f"count({c})"
         for c in columns
     )
-    row = connection.execute(f"select {counts} from {relation}").fetchall()[0]
-    return {column for column, count in zip(columns, row, strict=True) if count > 0}
+    total, *row = connection.execute(f"select count(*), {counts} from {relation}").fetchall()[0]
+    return {column: count / max(total, 1) for column, count in zip(columns, row, strict=True)}

@@ -8,7 +8,9 @@ the tables they write are read by the linkage steps directly. The order:
 2. Python: Splink scores pairs -> int_identity_pairs_scored.
 3. dbt: that model's tests and the models after it, up to the linked edges.
 4. Python: clustering -> int_identity_profile_clusters.
-5. dbt: that model's tests and everything after it (marts).
+5. dbt: that model's tests and the models after it, up to the proposed clusters.
+6. Python: steward decisions on conversations -> int_identity_interactions_decided.
+7. dbt: that model's tests and everything after it (marts).
 
 When new erasure requests resolved to more records, the whole sequence runs once more, as
 `make run` does on DuckDB. Unlike the DuckDB build, tables are replaced as they are built:
@@ -33,6 +35,7 @@ log = logging.getLogger(__name__)
 PACKAGE = "customer_identity"
 PAIRS_MODEL = "int_identity_pairs_scored"
 CLUSTERS_MODEL = "int_identity_profile_clusters"
+DECIDED_MODEL = "int_identity_interactions_decided"
 
 
 class SparkBuildError(RuntimeError):
@@ -105,6 +108,25 @@ def build_on_spark(
                 f"{CLUSTERS_MODEL}+",
                 "--exclude",
                 f"{CLUSTERS_MODEL},resource_type:model",
+                f"{DECIDED_MODEL}+",
+            ],
+            manifest,
+        )
+        linkage.decide_interactions(
+            spark,
+            table("int_identity_clusters_proposed"),
+            table("int_identity_steward_decisions_latest"),
+            table("int_identity_records_unioned"),
+            table(DECIDED_MODEL),
+        )
+        _invoke(
+            [
+                "build",
+                *common,
+                "--select",
+                f"{DECIDED_MODEL}+",
+                "--exclude",
+                f"{DECIDED_MODEL},resource_type:model",
             ],
             manifest,
         )

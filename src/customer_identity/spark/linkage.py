@@ -1,6 +1,7 @@
-"""The linkage steps on Spark: Splink scores pairs with its Spark backend, then records are
-clustered along the linked edges. They read and write the same tables the dbt Python models
-int_identity_pairs_scored and int_identity_profile_clusters build on DuckDB."""
+"""The linkage steps on Spark: Splink scores pairs with its Spark backend, records are
+clustered along the linked edges, and steward decisions on conversations are applied. They
+read and write the same tables the dbt Python models int_identity_pairs_scored,
+int_identity_profile_clusters and int_identity_interactions_decided build on DuckDB."""
 
 from __future__ import annotations
 
@@ -17,13 +18,15 @@ from splink import Linker, SparkAPI
 from customer_identity.linkage import settings as model_settings
 from customer_identity.linkage.clustering import ClusterCaps, connected_components
 from customer_identity.linkage.predict import PAIR_SCHEMA
+from customer_identity.linkage.stewardship import DECIDED_SCHEMA, decide, named_records
 from customer_identity.linkage.train import train_linker
 
 log = logging.getLogger(__name__)
 
 
-def filled_columns(records: DataFrame, columns: tuple[str, ...]) -> set[str]:
-    """The columns of `records` that hold at least one value (a non-empty array, for arrays)."""
+def fill_rates(records: DataFrame, columns: tuple[str, ...]) -> dict[str, float]:
+    """The share of the rows of `records` that hold a value (a non-empty array, for arrays)
+    in each of `columns`."""
     types = {field.name: field.dataType for field in records.schema.fields}
     missing = [column for column in columns if column not in types]
     if missing:
@@ -34,8 +37,11 @@ def filled_columns(records: DataFrame, columns: tuple[str, ...]) -> set[str]:
             return F.when(F.size(column) > 0, 1)
         return F.col(column)
 
-    counts = records.agg(*[F.count(has_value(column)).alias(column) for column in columns]).first()
-    return {column for column in columns if counts[column] > 0}
+    counts = records.agg(
+        F.count(F.lit(1)).alias("__rows"),
+        *[F.count(has_value(column)).alias(column) for column in columns],
+    ).first()
+    return {column: counts[column] / max(counts["__rows"], 1) for column in columns}
 
 
 def score_pairs(
@@ -49,7 +55,8 @@ def score_pairs(
     `minimum_probability` to `output_table` (the columns of int_identity_pairs_scored);
     train the model first when `model_path` does not exist. Returns the number of pairs."""
     records = spark.table(records_table)
-    filled = filled_columns(records, model_settings.LINKAGE_COLUMNS)
+    fill = fill_rates(records, model_settings.LINKAGE_COLUMNS)
+    filled = {column for column, rate in fill.items() if rate}
     db_api = SparkAPI(
         spark_session=spark,
         break_lineage_method="parquet",
@@ -60,7 +67,7 @@ def score_pairs(
     else:
         if not model_path.exists():
             log.info("no linkage model at %s: training one on this data set", model_path)
-            train_linker(db_api.register(records), filled, model_path)
+            train_linker(db_api.register(records), filled, model_path, fill=fill)
         settings = model_settings.settings_for_dialect(
             filled, json.loads(model_path.read_text()), "spark"
         )
@@ -128,3 +135,55 @@ def cluster_records(
         )
     spark.createDataFrame(clusters).write.mode("overwrite").saveAsTable(output_table)
     return clusters.num_rows
+
+
+def decide_interactions(
+    spark: SparkSession,
+    proposed_table: str,
+    decisions_table: str,
+    records_table: str,
+    output_table: str,
+) -> int:
+    """Apply the steward decisions that name conversations with the DuckDB code
+    (customer_identity.linkage.stewardship), on the driver: it reads only the decisions and
+    the records of the customers they name. Writes `output_table` (the columns of
+    int_identity_interactions_decided); returns its row count."""
+    decision_rows = [
+        tuple(row)
+        for row in spark.table(decisions_table)
+        .select(
+            "record_key_l",
+            "record_key_r",
+            "decision",
+            "decided_by",
+            F.col("decided_at").cast("string"),
+        )
+        .collect()
+    ]
+    decided = DECIDED_SCHEMA.empty_table()
+    if decision_rows:
+        named = named_records(decision_rows)
+        proposed = spark.table(proposed_table)
+        clusters = [
+            row["cluster_key"]
+            for row in proposed.where(F.col("record_key").isin(named))
+            .where(F.col("cluster_key").isNotNull())
+            .select("cluster_key")
+            .distinct()
+            .collect()
+        ]
+        started = spark.table(records_table).select(
+            "record_key", F.col("first_seen_at").cast("string").alias("started_at")
+        )
+        proposed_rows = [
+            tuple(row)
+            for row in proposed.where(
+                F.col("record_key").isin(named) | F.col("cluster_key").isin(clusters)
+            )
+            .join(started, "record_key")
+            .select("record_key", "is_profile", "cluster_key", "started_at")
+            .collect()
+        ]
+        decided = decide(decision_rows, proposed_rows)
+    spark.createDataFrame(decided).write.mode("overwrite").saveAsTable(output_table)
+    return decided.num_rows
