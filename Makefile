@@ -40,7 +40,7 @@ BENCH_PERSONS ?= 230000
 BENCH_SEED ?= 555
 BENCH_DIR ?= data/bench
 
-.PHONY: help setup setup-spark run test-spark train evaluate review-report quality generate febrl bench bench-refresh sample test lint pytest clean
+.PHONY: help setup setup-spark run test-spark test-spark-refresh train evaluate review-report quality generate febrl bench bench-refresh sample test lint pytest clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -125,7 +125,10 @@ pytest: setup  ## Python tests (package, macros, end to end)
 test: setup lint pytest  ## lint, pytest (which builds and tests the dbt project)
 
 test-spark: setup-spark  ## Build the sample on local Spark and check it matches the DuckDB build
-	$(BIN)/pytest tests/spark -x -q
+	$(BIN)/pytest tests/spark/test_similarity.py tests/spark/test_spark_parity.py -x -q
+
+test-spark-refresh: setup-spark  ## Build and refresh the sample on Spark and DuckDB, compare (~10 min)
+	SPARK_REFRESH_TEST=1 $(BIN)/pytest tests/spark/test_spark_refresh.py -x -q
 
 clean:  ## Remove build output (keeps .venv)
 	rm -rf target logs reports dbt_packages spark-warehouse *.duckdb *.duckdb.wal *.duckdb.building* *.duckdb.train*

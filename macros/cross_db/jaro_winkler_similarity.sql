@@ -7,8 +7,9 @@
     jaro_winkler_similarity({{ left_text }}, {{ right_text }})
 {%- endmacro %}
 
-{#- Splink's Spark UDF (registered from the jar Splink ships, see customer_identity.spark)
-    gives 0 for a null input: null it as DuckDB does. -#}
+{#- The project's Spark function (customer_identity/spark/udfs.py, registered by the session
+    under Splink's name), which gives DuckDB's values; null when either input is null, as
+    on DuckDB, also where Splink's own function (0 for a null) is registered instead. -#}
 {% macro spark__jaro_winkler_similarity(left_text, right_text) -%}
     case
         when {{ left_text }} is not null and {{ right_text }} is not null

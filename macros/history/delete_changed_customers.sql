@@ -7,11 +7,26 @@
         database=this.database, schema=this.schema, identifier=this.identifier
     ) if execute else none -%}
     {%- if existing is not none and not flags.FULL_REFRESH -%}
+    {{ adapter.dispatch('delete_changed_customers', 'customer_identity')() }}
+    {%- else -%}
+    select 1
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro default__delete_changed_customers() -%}
     delete from {{ this }}
     where customer_id in (
         select customer_id from {{ ref('int_customers_changed') }}
     )
-    {%- else -%}
-    select 1
-    {%- endif -%}
+{%- endmacro %}
+
+{#- Parquet tables cannot delete rows: the table is rewritten without those customers. -#}
+{% macro spark__delete_changed_customers() -%}
+    {%- set kept_rows -%}
+        select kept.*
+        from {{ this }} as kept
+        left anti join {{ ref('int_customers_changed') }} as changed
+            on kept.customer_id = changed.customer_id
+    {%- endset -%}
+    {{ customer_identity.spark_rewrite_table(this, kept_rows) }}
 {%- endmacro %}

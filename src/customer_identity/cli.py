@@ -106,7 +106,11 @@ def _spark_build(args: argparse.Namespace) -> int:
     from customer_identity.spark.build import SparkBuildError, build_on_spark
 
     try:
-        build_on_spark(args.warehouse, [arg for arg in args.dbt_args if arg != "--"])
+        build_on_spark(
+            args.warehouse,
+            [arg for arg in args.dbt_args if arg != "--"],
+            data_tests=not args.skip_data_tests,
+        )
     except SparkBuildError as error:
         print(f"customer-identity spark-build: {error}", file=sys.stderr)
         return 1
@@ -196,6 +200,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     spark_build.add_argument(
         "--warehouse", type=Path, required=True, help="folder of the tables and their metastore"
+    )
+    spark_build.add_argument(
+        "--skip-data-tests",
+        action="store_true",
+        help="build the models only (a parity check whose DuckDB build runs the tests)",
     )
     spark_build.add_argument("dbt_args", nargs=argparse.REMAINDER, help="-- --vars ...")
     spark_build.set_defaults(handler=_spark_build)

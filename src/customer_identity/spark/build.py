@@ -49,12 +49,16 @@ def _invoke(args: Sequence[str], manifest=None):
     return result.result
 
 
-def build_on_spark(warehouse: Path, dbt_args: Sequence[str] = ()) -> None:
+def build_on_spark(
+    warehouse: Path, dbt_args: Sequence[str] = (), *, data_tests: bool = True
+) -> None:
     """Run the project's build on the Spark session over `warehouse`; `dbt_args` are passed
-    to every dbt invocation (e.g. --vars)."""
+    to every dbt invocation (e.g. --vars). Without `data_tests`, only seeds and models are
+    built (unit tests always run on DuckDB only)."""
     os.environ.setdefault("DBT_TARGET", "spark")
     spark = spark_session(warehouse)
-    common = [*dbt_args, "--exclude-resource-type", "unit_test"]
+    excluded = ["unit_test"] if data_tests else ["unit_test", "test"]
+    common = [*dbt_args, "--exclude-resource-type", *excluded]
     manifest = _invoke(["parse", *dbt_args])
     nodes = {node.name: node for node in manifest.nodes.values() if node.resource_type == "model"}
 
