@@ -40,7 +40,7 @@ BENCH_PERSONS ?= 230000
 BENCH_SEED ?= 555
 BENCH_DIR ?= data/bench
 
-.PHONY: help setup setup-spark run test-spark test-spark-refresh train evaluate review-report quality generate febrl bench bench-refresh sample test lint pytest clean
+.PHONY: help setup setup-spark run test-spark test-spark-refresh train evaluate review-report quality generate febrl bench bench-spark bench-refresh sample test lint pytest clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -106,6 +106,11 @@ febrl: setup  ## FEBRL3 and FEBRL4 as contract extracts, run end to end and eval
 bench: setup  ## Time the whole job per phase on ~1M generated records, then bare Splink (BENCH_PERSONS=230000)
 	$(CLI) bench --persons $(BENCH_PERSONS) --seed $(BENCH_SEED) --work "$(BENCH_DIR)" \
 		--report reports/benchmark_$(BENCH_PERSONS).md
+
+SPARK_BENCH_PERSONS ?= 23000
+bench-spark: setup-spark  ## The same ~100k generated records on DuckDB and local Spark: times, partitions
+	$(CLI) bench-spark --persons $(SPARK_BENCH_PERSONS) --work data/bench-spark \
+		--report reports/benchmark_spark_$(SPARK_BENCH_PERSONS).md
 
 REFRESH_PERSONS ?= 100000
 bench-refresh: setup  ## Time 1% and 10% refreshes against a full build (REFRESH_PERSONS=100000)

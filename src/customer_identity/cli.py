@@ -34,6 +34,17 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bench_spark(args: argparse.Namespace) -> int:
+    from customer_identity.benchmarks.spark_bench import run_spark_bench
+
+    report = run_spark_bench(args.persons, args.seed, args.work, Path.cwd())
+    args.report.parent.mkdir(parents=True, exist_ok=True)
+    args.report.write_text(report + "\n")
+    print(report)
+    print(f"report written to {args.report}")
+    return 0
+
+
 def _train(args: argparse.Namespace) -> int:
     import duckdb
 
@@ -165,6 +176,15 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--report", type=Path, default=Path("reports/benchmark.md"))
     bench.add_argument("--no-bare", action="store_true", help="skip the bare Splink run")
     bench.set_defaults(handler=_bench)
+
+    bench_spark = commands.add_parser(
+        "bench-spark", help="build the same generated extracts on DuckDB and local Spark, compare"
+    )
+    bench_spark.add_argument("--persons", type=int, default=23_000, help="about 4.3 records each")
+    bench_spark.add_argument("--seed", type=int, default=808)
+    bench_spark.add_argument("--work", type=Path, default=Path("data/bench-spark"))
+    bench_spark.add_argument("--report", type=Path, default=Path("reports/benchmark_spark.md"))
+    bench_spark.set_defaults(handler=_bench_spark)
 
     train = commands.add_parser("train", help="train the Splink model on a built database")
     train.add_argument("--database", type=Path, required=True)
