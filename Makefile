@@ -136,4 +136,4 @@ test-spark-refresh: setup-spark  ## Build and refresh the sample on Spark and Du
 	SPARK_REFRESH_TEST=1 $(BIN)/pytest tests/spark/test_spark_refresh.py -x -q
 
 clean:  ## Remove build output (keeps .venv)
-	rm -rf target logs reports dbt_packages spark-warehouse *.duckdb *.duckdb.wal *.duckdb.building* *.duckdb.train*
+	rm -rf target logs reports dbt_packages spark-warehouse *.duckdb *.duckdb.wal *.duckdb.building* *.duckdb.lock *.duckdb.train*

@@ -6,14 +6,20 @@ builds a sibling working file (a copy of the published database, so incremental 
 unchanged tables carry over) and, only when dbt succeeds, renames it over the published file
 with `os.replace`, which is atomic on one file system. Readers that opened the published file
 keep reading the old version until they reopen it.
+
+The working file has the same name on every run: its path is in dbt's profile, and a profile
+that changes between runs makes dbt parse the whole project again (partial parsing saves
+about 3 s a run). A lock file beside it keeps a second run out while one is building.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -23,10 +29,40 @@ class PublishError(RuntimeError):
     """The build failed; the published database was left as it was."""
 
 
-def working_path(published: Path, pid: int | None = None) -> Path:
-    """The sibling file a run builds into: same folder, so the final rename is atomic; one
-    per process, so two runs at once cannot write into each other's copy."""
-    return published.with_name(f"{published.name}.building-{pid or os.getpid()}")
+def working_path(published: Path) -> Path:
+    """The sibling file a run builds into: same folder, so the final rename is atomic."""
+    return published.with_name(f"{published.name}.building")
+
+
+def lock_path(published: Path) -> Path:
+    """The file a run holds locked while it builds `published`."""
+    return published.with_name(f"{published.name}.lock")
+
+
+@contextmanager
+def _exclusive(published: Path) -> Iterator[None]:
+    """Hold the lock on `published` for the duration, or raise PublishError at once when
+    another run holds it. The kernel releases the lock when its holder exits, even on a
+    crash, so a stale lock file never blocks a later run."""
+    lock = lock_path(published)
+    with open(lock, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            raise PublishError(
+                f"another run (process {holder}) is building {published}: it holds {lock}; "
+                "nothing was published"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _wal(path: Path) -> Path:
@@ -51,7 +87,18 @@ def build_and_publish(
     to run there before publishing (a second pass that masks newly erased records).
     """
     published = published.resolve()
+    with _exclusive(published):
+        return _build_and_publish(published, dbt_command, env, follow_up)
+
+
+def _build_and_publish(
+    published: Path,
+    dbt_command: Sequence[str],
+    env: dict[str, str] | None,
+    follow_up: Callable[[Path], Sequence[str] | None] | None,
+) -> subprocess.CompletedProcess:
     working = working_path(published)
+    # What a run that crashed left behind.
     _remove(working)
     if published.exists():
         shutil.copy2(published, working)

@@ -145,3 +145,36 @@ def test_the_cli_reports_failure_with_a_non_zero_exit(published, tmp_path):
     code = main(["build", "--database", str(published), "--", *_python("raise SystemExit(1)")])
     assert code == 1
     assert _digest(published) == before
+
+
+def test_a_second_run_on_the_same_database_stops_while_the_first_builds(published):
+    before = _digest(published)
+    # The first run's command tries a second run on the same database and reports its outcome.
+    second_run = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from customer_identity.publish import PublishError, build_and_publish\n"
+        "try:\n"
+        f"    build_and_publish(Path({str(published)!r}), [sys.executable, '-c', 'pass'])\n"
+        "except PublishError as error:\n"
+        "    sys.exit(0 if 'another run' in str(error) else 4)\n"
+        "sys.exit(5)\n"
+    )
+    build_and_publish(published, _python(second_run))
+    assert _digest(published) == before
+    # Once the first run has finished, the next one builds.
+    build_and_publish(published, _python("pass"))
+
+
+def test_every_run_builds_at_the_same_path(published, tmp_path):
+    """dbt reuses its parse of the project only while the profile (which names the working
+    copy) stays the same."""
+    seen = tmp_path / "seen.txt"
+    record = (
+        "import os\n"
+        f"with open({str(seen)!r}, 'a') as f: f.write(os.environ['DUCKDB_PATH'] + '\\n')\n"
+    )
+    build_and_publish(published, _python(record))
+    build_and_publish(published, _python(record))
+    paths = seen.read_text(encoding="utf-8").splitlines()
+    assert paths[0] == paths[1] == str(working_path(published.resolve()))

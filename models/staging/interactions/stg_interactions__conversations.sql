@@ -41,17 +41,18 @@ renamed as (
     from source
 ),
 
+-- Only new and changed rows are normalised; the others keep the values the last run gave
+-- them (see normalize_new_rows).
 normalized as (
-    select
-        *,
-        {{ normalize_person_name('first_name_raw') }} as first_name,
-        {{ normalize_person_name('last_name_raw') }} as last_name,
-        {{ name_match_key('first_name_raw') }} as first_name_key,
-        {{ name_match_key('last_name_raw') }} as last_name_key,
-        {{ normalize_email('email_raw') }} as email,
-        {{ canonical_email('email_raw') }} as email_canonical,
-        {{ normalize_phone_e164('ani_raw', 'null') }} as phone_e164
-    from renamed
+    {{ normalize_new_rows('renamed', {
+        'first_name': normalize_person_name('first_name_raw'),
+        'last_name': normalize_person_name('last_name_raw'),
+        'first_name_key': name_match_key('first_name_raw'),
+        'last_name_key': name_match_key('last_name_raw'),
+        'email': normalize_email('email_raw'),
+        'email_canonical': canonical_email('email_raw'),
+        'phone_e164': normalize_phone_e164('ani_raw', 'null')
+    }) }}
 ),
 
 flagged as (
