@@ -11,6 +11,8 @@ person's profile records (crm, erp, legacy) as already joined:
 - evidence oracle: records of one person are joined only through values they share exactly
   (email, phone, web cookie, client address, or a full name: nickname-aware, in either
   order), transitively. No rule that needs shared evidence can recall more.
+- evidence, unique names: the same, where a full name counts only when no other person in
+  the data bears it (namesakes leave a rule unable to tell which person a name means).
 
 Values are the pipeline's normalised ones (identity.int_identity_records_unioned of a run).
 """
@@ -93,7 +95,7 @@ class _Components:
 
 
 def recall_ceilings(database: Path, ground_truth: Path) -> dict[str, float]:
-    """Pairwise recall over all records of the identifier and the evidence oracles."""
+    """Pairwise recall over all records of each oracle."""
     if not ground_truth.exists():
         raise FileNotFoundError(f"{ground_truth}: no ground truth to compute a ceiling from")
     with duckdb.connect(str(database), read_only=True) as connection:
@@ -126,25 +128,33 @@ def recall_ceilings(database: Path, ground_truth: Path) -> dict[str, float]:
 
     persons = Counter(person_of.values())
     true_pairs = _pairs(persons)
+    names = ("evidence oracle", "evidence, unique names")
     if not true_pairs:
-        return {"identifier oracle": 1.0, "evidence oracle": 1.0}
+        return dict.fromkeys(("identifier oracle", *names), 1.0)
 
     identifier_groups = Counter(
         person_of[key] if key in usable else f"alone:{key}" for key in person_of
     )
-    components = _Components()
-    for record_key, person_id, kind, value in evidence:
-        components.union(record_key, (person_id, kind, value))
-    evidence_groups = Counter((person_of[key], components.find(key)) for key in person_of)
-    return {
-        "identifier oracle": _pairs(identifier_groups) / true_pairs,
-        "evidence oracle": _pairs(evidence_groups) / true_pairs,
-    }
+    # A full name another person in the data also bears tells nobody which of them it is.
+    name_persons: dict[str, set[str]] = {}
+    for _, person_id, kind, value in evidence:
+        if kind == "name":
+            name_persons.setdefault(value, set()).add(person_id)
+    ceilings = {"identifier oracle": _pairs(identifier_groups) / true_pairs}
+    for name, unique_names_only in zip(names, (False, True), strict=True):
+        components = _Components()
+        for record_key, person_id, kind, value in evidence:
+            if unique_names_only and kind == "name" and len(name_persons[value]) > 1:
+                continue
+            components.union(record_key, (person_id, kind, value))
+        groups = Counter((person_of[key], components.find(key)) for key in person_of)
+        ceilings[name] = _pairs(groups) / true_pairs
+    return ceilings
 
 
 def format_ceilings(ceilings: dict[str, float]) -> str:
     """Recall and the best F1 it allows (at precision 1), one oracle a line."""
     return "\n".join(
-        f"{name:<18} pairwise recall {recall:.4f}  best F1 {2 * recall / (1 + recall):.4f}"
+        f"{name:<24} pairwise recall {recall:.4f}  best F1 {2 * recall / (1 + recall):.4f}"
         for name, recall in ceilings.items()
     )

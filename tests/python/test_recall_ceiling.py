@@ -69,7 +69,21 @@ def test_oracles_join_only_what_the_data_can_justify(tmp_path):
     # the profiles by its swapped name: 5 records (10 pairs); c4, c5 alone. c6 shares no
     # value with crm:2 (its cookie's other holders are another person's): no pair for p2.
     assert ceilings["evidence oracle"] == pytest.approx(10 / 22)
+    # Nobody else is called Robert Smith: the name is evidence there too.
+    assert ceilings["evidence, unique names"] == pytest.approx(10 / 22)
     assert "evidence oracle" in format_ceilings(ceilings)
+
+
+def test_a_name_two_people_bear_is_no_evidence_when_unique_names_are_required(tmp_path):
+    records = [
+        ("crm", "1", True, "ann", "lee", ["ann"], None, None, None, None, None),
+        ("crm", "2", True, "ann", "lee", ["ann"], None, None, None, None, None),
+        _conversation("c1", first="ann", last="lee", variants=["ann"]),
+    ]
+    truth = {"crm:1": "p1", "crm:2": "p2", "interactions:c1": "p1"}
+    ceilings = recall_ceilings(*_write(tmp_path, records, truth))
+    assert ceilings["evidence oracle"] == pytest.approx(1.0)
+    assert ceilings["evidence, unique names"] == pytest.approx(0.0)
 
 
 def test_missing_ground_truth_is_an_error_naming_the_file(tmp_path):
