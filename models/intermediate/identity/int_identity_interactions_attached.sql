@@ -92,21 +92,7 @@ candidates as (
 ),
 
 -- The strongest tier that has candidates decides; it must name exactly one customer.
-decisive_candidates as (
-    select *
-    from candidates
-    qualify evidence_tier = min(evidence_tier) over (partition by record_key)
-),
-
-attached_by_contact_point as (
-    select
-        record_key,
-        min(cluster_key) as cluster_key,
-        min(evidence_tier) as evidence_tier
-    from decisive_candidates
-    group by record_key
-    having count(distinct cluster_key) = 1
-),
+{{ decisive_cluster('attached_by_contact_point', 'candidates') }},
 
 -- Conversations with no decisive contact point follow attached conversations that used the
 -- same web cookie (tier 3) or, failing that, the same client address (tier 4), when those
@@ -136,21 +122,7 @@ propagation_candidates as (
         and {{ interaction_name_fits('interactions', 'profile_records') }}
 ),
 
-decisive_propagation_candidates as (
-    select *
-    from propagation_candidates
-    qualify evidence_tier = min(evidence_tier) over (partition by record_key)
-),
-
-attached_by_propagation as (
-    select
-        record_key,
-        min(cluster_key) as cluster_key,
-        min(evidence_tier) as evidence_tier
-    from decisive_propagation_candidates
-    group by record_key
-    having count(distinct cluster_key) = 1
-),
+{{ decisive_cluster('attached_by_propagation', 'propagation_candidates') }},
 
 final as (
     select

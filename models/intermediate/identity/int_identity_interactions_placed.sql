@@ -75,27 +75,13 @@ follow_candidates as (
             and unplaced_identifiers.record_key <> other.record_key
     inner join placed on other.record_key = placed.record_key
     inner join records as follower on unplaced_identifiers.record_key = follower.record_key
-    inner join records as followed on other.record_key = followed.record_key
+    inner join records as placed_record on other.record_key = placed_record.record_key
     where
         placed.cluster_key is not null
-        and {{ first_names_compatible('follower', 'followed') }}
+        and {{ first_names_compatible('follower', 'placed_record') }}
 ),
 
-decisive_follow_candidates as (
-    select *
-    from follow_candidates
-    qualify evidence_tier = min(evidence_tier) over (partition by record_key)
-),
-
-followed as (
-    select
-        record_key,
-        min(cluster_key) as cluster_key,
-        min(evidence_tier) as evidence_tier
-    from decisive_follow_candidates
-    group by record_key
-    having count(distinct cluster_key) = 1
-),
+{{ decisive_cluster('followed', 'follow_candidates') }},
 
 cookie_group_members as (
     select
