@@ -68,14 +68,22 @@ profile_identifiers as (
         and usable_identifiers.identifier_type in ('email', 'phone', 'email_local_part')
 ),
 
--- Candidate customers per conversation and evidence tier (1: exact email or phone, 2: the
+-- Candidate customers per conversation and evidence tier (10: exact email or phone, 20: the
 -- email's local part at another provider), keeping only those whose records' names fit
--- the name the customer gave.
+-- the name the customer gave. Within a tier a fitting first name outranks a fitting
+-- surname alone (+1): on a household landline `Lisa Shelton` is Lisa, not every Shelton.
 candidates as (
     select distinct
         interactions.record_key,
-        case when profile_identifiers.identifier_type = 'email_local_part' then 2 else 1 end
-            as evidence_tier,
+        case when profile_identifiers.identifier_type = 'email_local_part' then 20 else 10 end
+        + case
+            when
+                interactions.first_name_key is not null
+                and profile_records.first_name_key is not null
+                and {{ first_names_compatible('interactions', 'profile_records') }}
+                then 0
+            else 1
+        end as evidence_tier,
         profile_identifiers.cluster_key
     from interactions
     inner join usable_identifiers as interaction_identifiers
@@ -95,12 +103,12 @@ candidates as (
 {{ decisive_cluster('attached_by_contact_point', 'candidates') }},
 
 -- Conversations with no decisive contact point follow attached conversations that used the
--- same web cookie (tier 3) or, failing that, the same client address (tier 4), when those
+-- same web cookie (tier 30) or, failing that, the same client address (tier 40), when those
 -- point to one customer whose records fit the name given.
 propagation_candidates as (
     select distinct
         interactions.record_key,
-        case when own.identifier_type = 'cookie_id' then 3 else 4 end as evidence_tier,
+        case when own.identifier_type = 'cookie_id' then 30 else 40 end as evidence_tier,
         attached_by_contact_point.cluster_key
     from interactions
     inner join usable_identifiers as own
@@ -129,7 +137,11 @@ final as (
         interactions.record_key,
         coalesce(attached_by_contact_point.cluster_key, attached_by_propagation.cluster_key)
             as cluster_key,
-        case coalesce(attached_by_contact_point.evidence_tier, attached_by_propagation.evidence_tier)
+        case
+            {#- tens: the kind of evidence; units: how well the name fits #}
+            floor(
+                coalesce(attached_by_contact_point.evidence_tier, attached_by_propagation.evidence_tier) / 10
+            )
             when 1 then 'email or phone'
             when 2 then 'email local part'
             when 3 then 'web cookie'
