@@ -137,11 +137,8 @@ final as (
         interactions.record_key,
         coalesce(attached_by_contact_point.cluster_key, attached_by_propagation.cluster_key)
             as cluster_key,
-        case
-            {#- tens: the kind of evidence; units: how well the name fits #}
-            floor(
-                coalesce(attached_by_contact_point.evidence_tier, attached_by_propagation.evidence_tier) / 10
-            )
+        -- tens: the kind of evidence; units: how well the name fits
+        case floor(coalesce(attached_by_contact_point.evidence_tier, attached_by_propagation.evidence_tier) / 10)
             when 1 then 'email or phone'
             when 2 then 'email local part'
             when 3 then 'web cookie'
