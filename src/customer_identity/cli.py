@@ -78,6 +78,13 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _recall_ceiling(args: argparse.Namespace) -> int:
+    from customer_identity.recall_ceiling import format_ceilings, recall_ceilings
+
+    print(format_ceilings(recall_ceilings(args.database, args.ground_truth)))
+    return 0
+
+
 def _review_report(args: argparse.Namespace) -> int:
     from customer_identity.linkage.review_report import write_review_report
 
@@ -197,6 +204,14 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--ground-truth", type=Path, required=True)
     evaluate.add_argument("--report", type=Path, default=Path("reports/accuracy.md"))
     evaluate.set_defaults(handler=_evaluate)
+
+    ceiling = commands.add_parser(
+        "recall-ceiling",
+        help="the all-records recall oracles given what conversations carry reach (precision 1)",
+    )
+    ceiling.add_argument("--database", type=Path, required=True)
+    ceiling.add_argument("--ground-truth", type=Path, required=True)
+    ceiling.set_defaults(handler=_recall_ceiling)
 
     review = commands.add_parser(
         "review-report", help="Splink dashboards (comparison viewer, cluster studio) for review"

@@ -68,14 +68,22 @@ profile_identifiers as (
         and usable_identifiers.identifier_type in ('email', 'phone', 'email_local_part')
 ),
 
--- Candidate customers per conversation and evidence tier (1: exact email or phone, 2: the
+-- Candidate customers per conversation and evidence tier (10: exact email or phone, 20: the
 -- email's local part at another provider), keeping only those whose records' names fit
--- the name the customer gave.
+-- the name the customer gave. Within a tier a fitting first name outranks a fitting
+-- surname alone (+1): on a household landline `Lisa Shelton` is Lisa, not every Shelton.
 candidates as (
     select distinct
         interactions.record_key,
-        case when profile_identifiers.identifier_type = 'email_local_part' then 2 else 1 end
-            as evidence_tier,
+        case when profile_identifiers.identifier_type = 'email_local_part' then 20 else 10 end
+        + case
+            when
+                interactions.first_name_key is not null
+                and profile_records.first_name_key is not null
+                and {{ first_names_compatible('interactions', 'profile_records') }}
+                then 0
+            else 1
+        end as evidence_tier,
         profile_identifiers.cluster_key
     from interactions
     inner join usable_identifiers as interaction_identifiers
@@ -92,29 +100,15 @@ candidates as (
 ),
 
 -- The strongest tier that has candidates decides; it must name exactly one customer.
-decisive_candidates as (
-    select *
-    from candidates
-    qualify evidence_tier = min(evidence_tier) over (partition by record_key)
-),
-
-attached_by_contact_point as (
-    select
-        record_key,
-        min(cluster_key) as cluster_key,
-        min(evidence_tier) as evidence_tier
-    from decisive_candidates
-    group by record_key
-    having count(distinct cluster_key) = 1
-),
+{{ decisive_cluster('attached_by_contact_point', 'candidates') }},
 
 -- Conversations with no decisive contact point follow attached conversations that used the
--- same web cookie (tier 3) or, failing that, the same client address (tier 4), when those
+-- same web cookie (tier 30) or, failing that, the same client address (tier 40), when those
 -- point to one customer whose records fit the name given.
 propagation_candidates as (
     select distinct
         interactions.record_key,
-        case when own.identifier_type = 'cookie_id' then 3 else 4 end as evidence_tier,
+        case when own.identifier_type = 'cookie_id' then 30 else 40 end as evidence_tier,
         attached_by_contact_point.cluster_key
     from interactions
     inner join usable_identifiers as own
@@ -136,28 +130,15 @@ propagation_candidates as (
         and {{ interaction_name_fits('interactions', 'profile_records') }}
 ),
 
-decisive_propagation_candidates as (
-    select *
-    from propagation_candidates
-    qualify evidence_tier = min(evidence_tier) over (partition by record_key)
-),
-
-attached_by_propagation as (
-    select
-        record_key,
-        min(cluster_key) as cluster_key,
-        min(evidence_tier) as evidence_tier
-    from decisive_propagation_candidates
-    group by record_key
-    having count(distinct cluster_key) = 1
-),
+{{ decisive_cluster('attached_by_propagation', 'propagation_candidates') }},
 
 final as (
     select
         interactions.record_key,
         coalesce(attached_by_contact_point.cluster_key, attached_by_propagation.cluster_key)
             as cluster_key,
-        case coalesce(attached_by_contact_point.evidence_tier, attached_by_propagation.evidence_tier)
+        -- tens: the kind of evidence; units: how well the name fits
+        case floor(coalesce(attached_by_contact_point.evidence_tier, attached_by_propagation.evidence_tier) / 10)
             when 1 then 'email or phone'
             when 2 then 'email local part'
             when 3 then 'web cookie'

@@ -13,7 +13,7 @@ records as (
 ),
 
 attached as (
-    select * from {{ ref('int_identity_interactions_attached') }}
+    select * from {{ ref('int_identity_interactions_placed') }}
 ),
 
 decided as (
