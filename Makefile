@@ -127,8 +127,11 @@ lint: setup  ## ruff and sqlfluff
 	$(BIN)/ruff format --check src tests/python tests/spark
 	$(BIN)/sqlfluff lint models tests/dbt analyses
 
-pytest: setup  ## Python tests (package, macros, end to end)
-	$(BIN)/pytest
+# Each test builds in its own scratch folder, so two workers can share the machine: one
+# keeps a core busy while the other is in dbt's single-threaded parsing and compiling.
+PYTEST_WORKERS ?= 2
+pytest: setup  ## Python tests (package, macros, end to end; PYTEST_WORKERS=2 in parallel)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 test: setup lint pytest  ## lint, pytest (which builds and tests the dbt project)
 
