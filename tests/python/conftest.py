@@ -17,6 +17,12 @@ SAMPLE_DIR = PROJECT_DIR / "data" / "sample"
 SAMPLE_MODEL = PROJECT_DIR / "linkage" / "sample_model.json"
 DBT = Path(sys.executable).parent / "dbt"
 
+# A pytest-xdist worker runs under a bare `__main__` (no `__file__`). With the spark extra
+# installed, Great Expectations imports pyspark.sql.connect, which takes such a process for a
+# doctest run and calls sys.exit: give `__main__` the file it looks for.
+if os.environ.get("PYTEST_XDIST_WORKER") and not hasattr(sys.modules["__main__"], "__file__"):
+    sys.modules["__main__"].__file__ = __file__
+
 
 @dataclass
 class DbtRun:
