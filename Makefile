@@ -96,8 +96,10 @@ quality: setup  ## Great Expectations suite over the published marts; Data Docs 
 generate: setup  ## Write synthetic extracts: make generate PERSONS=20000 SEED=7 OUT=dir
 	$(CLI) generate --persons $(PERSONS) --seed $(SEED) --out "$(OUT)"
 
+# Each evaluation starts from nothing: a new database, and a model trained on the data set.
 febrl: setup  ## FEBRL3 and FEBRL4 as contract extracts, run end to end and evaluated
 	@for set in febrl3 febrl4; do \
+		rm -f data/benchmarks/$$set.duckdb data/benchmarks/$$set.duckdb.linkage_model.json && \
 		$(CLI) febrl $$set --out data/benchmarks/$$set && \
 		$(MAKE) --no-print-directory run RAW_DATA_DIR=data/benchmarks/$$set DUCKDB_PATH=data/benchmarks/$$set.duckdb \
 			LINKAGE_MODEL_PATH=data/benchmarks/$$set.duckdb.linkage_model.json >/dev/null && \
