@@ -267,7 +267,8 @@ def _count_comparisons(database: Path, model_path: Path) -> tuple[int, int]:
     return comparisons, records
 
 
-def _input_records(data_dir: Path) -> int:
+def input_records(data_dir: Path) -> int:
+    """Records in generated extracts: one ground-truth row each."""
     with duckdb.connect() as connection:
         return connection.execute(
             "select count(*) from read_csv(?, header = true, all_varchar = true)",
@@ -330,7 +331,7 @@ def run_bench(
     result = BenchResult(
         persons=persons,
         seed=seed,
-        input_records=_input_records(data_dir),
+        input_records=input_records(data_dir),
         machine=machine,
         job=job,
         phases=phases,

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from customer_identity.benchmarks.bench import Measured, machine_now, measure
+from customer_identity.benchmarks.bench import Measured, input_records, machine_now, measure
 
 XREF = "main.customer_xref"
 
@@ -123,12 +123,7 @@ def run_spark_bench(persons: int, seed: int, work_dir: Path, project_dir: Path) 
     )
     if generated.returncode:
         raise RuntimeError(f"generating the data failed; see {log}")
-    records = sum(
-        sum(1 for _ in path.open(encoding="utf-8")) - 1
-        for path in data_dir.glob("*.csv")
-        if path.name in {"crm_contacts.csv", "erp_customers.csv", "legacy_customers.csv",
-                         "interactions.csv"}
-    )  # fmt: skip
+    records = input_records(data_dir)
     dbt_vars = json.dumps({"raw_data_dir": str(data_dir), "linkage_model_path": str(model_path)})
 
     def env(target: str) -> dict[str, str]:
