@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 
 import duckdb
 import pytest
@@ -55,6 +56,21 @@ def test_contract_outputs_exist_with_their_columns(sample_build):
     assert {"source_system", "source_record_id", "reason", "raw_record"} <= columns[
         "quarantined_records"
     ]
+
+
+def test_sample_build_runs_every_dbt_unit_test_and_they_pass(sample_build):
+    # `make run` leaves dbt's unit tests out; the tests' sample build is where they run.
+    target = sample_build.database.parent / "target"
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    results = json.loads((target / "run_results.json").read_text(encoding="utf-8"))["results"]
+    statuses = {
+        result["unique_id"]: result["status"]
+        for result in results
+        if result["unique_id"].startswith("unit_test.")
+    }
+    assert manifest["unit_tests"], "the project defines no unit test"
+    assert set(statuses) == set(manifest["unit_tests"])
+    assert set(statuses.values()) == {"pass"}
 
 
 @pytest.mark.parametrize("source_system", sorted(EXTRACTS))

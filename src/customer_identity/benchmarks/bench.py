@@ -314,7 +314,8 @@ def run_bench(
     cli = str(bin_dir / "customer-identity")
     job = measure(
         [cli, "build", "--database", str(database), "--",
-         str(bin_dir / "dbt"), "build", "--fail-fast", "--vars", dbt_vars],
+         str(bin_dir / "dbt"), "build", "--fail-fast", "--exclude-resource-type", "unit_test",
+         "--vars", dbt_vars],
         log,
         env,
     )  # fmt: skip
