@@ -27,6 +27,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from customer_identity.benchmarks.bench import PHASES, phase_seconds
+
 PROJECT_DIR = Path(__file__).resolve().parents[3]
 ID_COLUMNS = {
     "crm_contacts.csv": "Id",
@@ -50,6 +52,8 @@ class Timing:
     cpu_seconds: float
     dbt_seconds: float
     slowest_models: list[tuple[str, float]]
+    # dbt's execution time of its nodes, added up by phase (two nodes run at a time).
+    phase_seconds: dict[str, float]
 
 
 def change_extracts(source: Path, target: Path, fraction: float, seed: int) -> int:
@@ -126,7 +130,9 @@ def make_run(live: Live, label: str, *extra: str) -> Timing:
         ),
         key=lambda item: -item[1],
     )
-    return Timing(label, seconds, cpu_seconds, results["elapsed_time"], models[:5])
+    manifest = json.loads((live.target / "manifest.json").read_text(encoding="utf-8"))
+    phases = phase_seconds(results, manifest, {})
+    return Timing(label, seconds, cpu_seconds, results["elapsed_time"], models[:5], phases)
 
 
 def _children_cpu_seconds() -> float:
@@ -142,6 +148,15 @@ def _line(label: str, timing: Timing, full: Timing | None = None) -> str:
             f"{timing.cpu_seconds / full.cpu_seconds:.0%} of its CPU time)"
         )
     return line
+
+
+def phases_line(timing: Timing) -> str:
+    phases = ", ".join(
+        f"{phase} {timing.phase_seconds[phase]:.1f}"
+        for phase in PHASES
+        if timing.phase_seconds.get(phase)
+    )
+    return f"    dbt node seconds by phase: {phases}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     print(_line("first build (trains the model):", first), flush=True)
     full = make_run(live, "full", "FULL_REFRESH=1")
     print(_line("full build (FULL_REFRESH=1):", full), flush=True)
+    print(phases_line(full), flush=True)
     shutil.copy2(live.database, start)
     unchanged = make_run(live, "unchanged")
     print(_line("rerun on unchanged extracts:", unchanged, full), flush=True)
@@ -186,8 +202,10 @@ def main(argv: list[str] | None = None) -> int:
             f"and publish, the summary); slowest models: {slowest}",
             flush=True,
         )
+        print(phases_line(timing), flush=True)
     floor = _per_run_floor(work)
     print(_line("per-run floor (sample, unchanged rerun):", floor, full), flush=True)
+    print(phases_line(floor), flush=True)
     return 0
 
 

@@ -1,11 +1,11 @@
-"""The refresh benchmark's change generator."""
+"""The refresh benchmark: its change generator and its report lines."""
 
 from __future__ import annotations
 
 import csv
 
 from conftest import SAMPLE_DIR
-from customer_identity.benchmarks.refresh import change_extracts
+from customer_identity.benchmarks.refresh import Timing, change_extracts, phases_line
 
 
 def _rows(path):
@@ -28,3 +28,17 @@ def test_a_tenth_of_each_extract_becomes_new_or_changed_in_a_copy(tmp_path):
         new_and_changed += len(new) + len(changed)
     assert 0 < new_and_changed <= touched
     assert len(_rows(SAMPLE_DIR / "crm_contacts.csv")) == sample_rows, "the sample was changed"
+
+
+def test_phase_line_lists_the_phases_that_took_time_in_run_order():
+    timing = Timing(
+        "refresh 1%",
+        40.0,
+        58.0,
+        35.0,
+        [],
+        {"data tests": 9.8, "staging": 12.9, "Splink training": 0.0, "golden records": 8.2},
+    )
+    assert phases_line(timing) == (
+        "    dbt node seconds by phase: staging 12.9, golden records 8.2, data tests 9.8"
+    )
