@@ -23,6 +23,16 @@ issued_now as (
     where event_type in ('created', 'split')
 ),
 
+-- The ids this table already holds (none on its first build).
+known as (
+    {%- if is_incremental() %}
+    select customer_id from {{ this }}
+    {%- else %}
+    select customer_id from issued_now
+    where false
+    {%- endif %}
+),
+
 new_rows as (
     select
         issued_now.customer_id,
@@ -31,10 +41,8 @@ new_rows as (
         {{ try_cast('substr(issued_now.customer_id, 5)', dbt.type_bigint()) }} as id_sequence,
         {{ run_started_at_timestamp() }} as first_published_at
     from issued_now
-    {%- if is_incremental() %}
-    left join {{ this }} as known on issued_now.customer_id = known.customer_id
+    left join known on issued_now.customer_id = known.customer_id
     where known.customer_id is null
-    {%- endif %}
 ),
 
 {% if is_incremental() %}
