@@ -8,8 +8,9 @@ models that took longest in each refresh. Every run reads its extracts from, and
 same paths (as a nightly job does), so dbt reuses its parse of the project from run to run.
 
 Last, it measures the per-run floor: a rerun on the bundled sample's unchanged extracts (a few
-thousand records), which costs what any run costs whatever the data (make, Python and dbt
-starting, parsing, every model and data test node, publishing, the summary).
+thousand records; the median of three), which costs what any run costs whatever the data
+(make, Python and dbt starting, parsing, every model and data test node, publishing, the
+summary).
 """
 
 from __future__ import annotations
@@ -204,14 +205,15 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(phases_line(timing), flush=True)
     floor = _per_run_floor(work)
-    print(_line("per-run floor (sample, unchanged rerun):", floor, full), flush=True)
+    print(_line("per-run floor (sample, median rerun):", floor, full), flush=True)
     print(phases_line(floor), flush=True)
     return 0
 
 
 def _per_run_floor(work: Path) -> Timing:
     """A rerun on the bundled sample's unchanged extracts (after a first build of them), with
-    the sample's committed model: the cost of a run that has almost nothing to do."""
+    the sample's committed model: the cost of a run that has almost nothing to do. The median
+    of three reruns by CPU time, as one rerun varies by a few seconds."""
     sample = Live(
         work / "sample-live",
         work / "sample.duckdb",
@@ -220,7 +222,8 @@ def _per_run_floor(work: Path) -> Timing:
     )
     sample.stage(PROJECT_DIR / "data" / "sample")
     make_run(sample, "sample")
-    return make_run(sample, "sample rerun")
+    reruns = [make_run(sample, "sample rerun") for _ in range(3)]
+    return sorted(reruns, key=lambda timing: timing.cpu_seconds)[1]
 
 
 if __name__ == "__main__":
