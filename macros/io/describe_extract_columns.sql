@@ -37,7 +37,9 @@
 
 {#- A query returning the first line of a text file as one column, whatever it holds.
     parallel = false: with preserve_insertion_order off (the profile), a parallel scan's
-    `limit 1` may return any line of a large file instead of the first. -#}
+    `limit 1` may return any line of a large file instead of the first. strict_mode = false:
+    without quoting, a line break inside a quoted field that differs from the file's own
+    (`\n` in a CRLF file, as spreadsheet exports write) otherwise stops the read. -#}
 {% macro first_line_query(path) -%}
     {{ return(adapter.dispatch('first_line_query', 'customer_identity')(path)) }}
 {%- endmacro %}
@@ -45,7 +47,7 @@
 {% macro default__first_line_query(path) -%}
     select header_line from read_csv('{{ path | replace("'", "''") }}', header = false, auto_detect = false,
         columns = {'header_line': 'VARCHAR'}, delim = '{{ "\x1f" }}', quote = '', escape = '',
-        ignore_errors = true, parallel = false) limit 1
+        ignore_errors = true, parallel = false, strict_mode = false) limit 1
 {%- endmacro %}
 
 {#- Spark's text source reads undecodable bytes as replacement characters. -#}
