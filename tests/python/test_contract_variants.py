@@ -54,7 +54,41 @@ def _variants(extracts):
     crm = _read(extracts / "crm_contacts.csv")
     crm[0]["MailingStreet"] = 'Apt 4\n703 Bridge Ct, "rear"'
     _write(extracts / "crm_contacts.csv", crm, line_terminator="\r\n", encoding="utf-8-sig")
-    return {"crm_multiline_id": crm[0]["Id"]}
+
+    # Typed Parquet from a warehouse unload: birth dates as DATE and TIMESTAMP, money as
+    # DECIMAL, times as TIMESTAMP, integer ids.
+    typed = {
+        "erp_customers": """
+            * replace (
+                cast(strptime(date_of_birth, '%m/%d/%Y') as date) as date_of_birth,
+                cast(last_purchase_date as date) as last_purchase_date,
+                cast(lifetime_value as decimal(12, 2)) as lifetime_value,
+                cast(updated_at as timestamp) as updated_at
+            )""",
+        "legacy_customers": """
+            * replace (
+                strptime(dob, '%Y%m%d') as dob,
+                cast(regexp_replace(legacy_id, '[^0-9]', '', 'g') as integer) as legacy_id
+            )""",
+    }
+    with duckdb.connect() as connection:
+        for name, select in typed.items():
+            csv_path = extracts / f"{name}.csv"
+            connection.execute(
+                f"copy (select {select} from read_csv('{csv_path}', all_varchar = true)) "
+                f"to '{extracts / name}.parquet' (format parquet)"
+            )
+            csv_path.unlink()
+    return {
+        "crm_multiline_id": crm[0]["Id"],
+        "birth_dates": {
+            source_system: sum(1 for row in _read(SAMPLE_DIR / f"{name}.csv") if row[column])
+            for source_system, name, column in (
+                ("erp", "erp_customers", "date_of_birth"),
+                ("legacy", "legacy_customers", "dob"),
+            )
+        },
+    }
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +131,18 @@ def test_crlf_file_with_a_line_break_inside_quotes_is_read(variant_build):
         facts["crm_multiline_id"],
     )
     assert street == 'Apt 4\n703 Bridge Ct, "rear"'
+
+
+@pytest.mark.parametrize(
+    ("source_system", "raw_layout"), [("erp", "__/__/____"), ("legacy", "________")]
+)
+def test_typed_parquet_birth_dates_are_read(variant_build, source_system, raw_layout):
+    run, _, facts = variant_build
+    [(birth_dates, in_layout)] = _query(
+        run.database,
+        f"select count(date_of_birth), count(*) filter (where date_of_birth_raw like ?) "
+        f"from staging.stg_{source_system}__customers",
+        raw_layout,
+    )
+    assert birth_dates == facts["birth_dates"][source_system] > 0
+    assert in_layout == birth_dates
