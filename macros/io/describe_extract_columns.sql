@@ -1,5 +1,5 @@
 {#- Column names of a located extract, in file order. A CSV header is read as one plain line
-    (names split at commas, quotes and a byte-order mark removed) so that a damaged line
+    (names split at commas outside `"` quotes, quotes and a byte-order mark removed) so that a damaged line
     further down cannot stop the run: the CSV reader is then told the columns instead of
     sniffing them. A file DuckDB cannot open fails the run here, naming the file.
     ignore_errors: invalid UTF-8 in a data line near the top must not fail the header read
@@ -15,9 +15,12 @@
     {%- if not header_line -%}
         {{ exceptions.raise_compiler_error(located.path ~ ": the file has no header line") }}
     {%- endif -%}
+    {#- Fields split at commas outside quotes: `"Notes, internal"` is one column name. -#}
     {%- set names = [] -%}
-    {%- for raw_name in header_line.replace('\ufeff', '').split(',') -%}
-        {%- do names.append(raw_name.strip().strip('"').strip()) -%}
+    {%- for quoted, bare in modules.re.findall(
+        '(?:^|,)\\s*(?:"((?:[^"]|"")*)"|([^,]*))', header_line.replace('\ufeff', '')
+    ) -%}
+        {%- do names.append((quoted.replace('""', '"') if quoted else bare).strip()) -%}
     {%- endfor -%}
     {{ return(names) }}
 {%- endmacro %}

@@ -53,6 +53,9 @@ def _variants(extracts):
     # lines inside its quotes (a bare LF, as Excel and Salesforce write it).
     crm = _read(extracts / "crm_contacts.csv")
     crm[0]["MailingStreet"] = 'Apt 4\n703 Bridge Ct, "rear"'
+    # An extra column whose quoted name holds a comma.
+    for row in crm:
+        row["Notes, internal"] = "kept"
     _write(extracts / "crm_contacts.csv", crm, line_terminator="\r\n", encoding="utf-8-sig")
 
     # Typed Parquet from a warehouse unload: birth dates as DATE and TIMESTAMP, money as
@@ -146,3 +149,16 @@ def test_typed_parquet_birth_dates_are_read(variant_build, source_system, raw_la
     )
     assert birth_dates == facts["birth_dates"][source_system] > 0
     assert in_layout == birth_dates
+
+
+def test_extra_column_with_a_comma_in_its_quoted_name_is_kept(variant_build):
+    run, _, _ = variant_build
+    [(quarantined,)] = _query(
+        run.database, "select count(*) from main.quarantined_records where source_system = 'crm'"
+    )
+    assert quarantined == 0
+    [(attributes,)] = _query(
+        run.database,
+        "select any_value(raw_attributes) from staging.stg_crm__contacts",
+    )
+    assert attributes.replace(" ", "") == '{"Notes,internal":"kept"}'
