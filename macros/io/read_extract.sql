@@ -60,10 +60,10 @@
         {%- set file_type = file_types.get(file_column, '') -%}
         {%- if column.date_format and (file_type.startswith('DATE') or file_type.startswith('TIMESTAMP')) %}
         {#- A typed date reads as text in the contract's layout, as the CSV would hold it. #}
-        {{ customer_identity.format_date('extract_row.' ~ adapter.quote(file_column), column.date_format) }}
+        {{ customer_identity.format_date('extract_row.' ~ customer_identity.quote_identifier(file_column), column.date_format) }}
             as {{ adapter.quote(column.name) }},
         {%- else %}
-        nullif(trim(cast(extract_row.{{ adapter.quote(file_column) }} as {{ dbt.type_string() }})), '')
+        nullif(trim(cast(extract_row.{{ customer_identity.quote_identifier(file_column) }} as {{ dbt.type_string() }})), '')
             as {{ adapter.quote(column.name) }},
         {%- endif %}
         {%- else %}
@@ -73,7 +73,7 @@
         {%- if extra_columns %}
         {%- set extra_values = {} -%}
         {%- for file_column in extra_columns -%}
-            {%- do extra_values.update({file_column: 'cast(extract_row.' ~ adapter.quote(file_column) ~ ' as ' ~ dbt.type_string() ~ ')'}) -%}
+            {%- do extra_values.update({file_column: 'cast(extract_row.' ~ customer_identity.quote_identifier(file_column) ~ ' as ' ~ dbt.type_string() ~ ')'}) -%}
         {%- endfor %}
         {{ customer_identity.json_object_text(extra_values) }} as raw_attributes,
         {%- else %}

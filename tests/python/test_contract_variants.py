@@ -53,9 +53,9 @@ def _variants(extracts):
     # lines inside its quotes (a bare LF, as Excel and Salesforce write it).
     crm = _read(extracts / "crm_contacts.csv")
     crm[0]["MailingStreet"] = 'Apt 4\n703 Bridge Ct, "rear"'
-    # An extra column whose quoted name holds a comma.
+    # An extra column whose quoted name holds a comma and quotes.
     for row in crm:
-        row["Notes, internal"] = "kept"
+        row['Notes, "internal"'] = "kept"
     _write(extracts / "crm_contacts.csv", crm, line_terminator="\r\n", encoding="utf-8-sig")
 
     # Typed Parquet from a warehouse unload: birth dates as DATE and TIMESTAMP, money as
@@ -161,4 +161,4 @@ def test_extra_column_with_a_comma_in_its_quoted_name_is_kept(variant_build):
         run.database,
         "select any_value(raw_attributes) from staging.stg_crm__contacts",
     )
-    assert attributes.replace(" ", "") == '{"Notes,internal":"kept"}'
+    assert attributes.replace(" ", "") == '{"Notes,\\"internal\\"":"kept"}'
