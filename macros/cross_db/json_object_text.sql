@@ -15,7 +15,7 @@
 {% macro duckdb__json_object_text(values) -%}
     cast(to_json(struct_pack(
         {%- for key, value in values.items() %}
-        {{ adapter.quote(key) }} := {{ value }}
+        {{ customer_identity.quote_identifier(key) }} := {{ value }}
         {{- "," if not loop.last }}
         {%- endfor %}
     )) as varchar)

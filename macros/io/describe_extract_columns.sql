@@ -1,5 +1,5 @@
 {#- Column names of a located extract, in file order. A CSV header is read as one plain line
-    (names split at commas, quotes and a byte-order mark removed) so that a damaged line
+    (names split at commas outside `"` quotes, quotes and a byte-order mark removed) so that a damaged line
     further down cannot stop the run: the CSV reader is then told the columns instead of
     sniffing them. A file DuckDB cannot open fails the run here, naming the file.
     ignore_errors: invalid UTF-8 in a data line near the top must not fail the header read
@@ -15,9 +15,12 @@
     {%- if not header_line -%}
         {{ exceptions.raise_compiler_error(located.path ~ ": the file has no header line") }}
     {%- endif -%}
+    {#- Fields split at commas outside quotes: `"Notes, internal"` is one column name. -#}
     {%- set names = [] -%}
-    {%- for raw_name in header_line.replace('\ufeff', '').split(',') -%}
-        {%- do names.append(raw_name.strip().strip('"').strip()) -%}
+    {%- for quoted, bare in modules.re.findall(
+        '(?:^|,)\\s*(?:"((?:[^"]|"")*)"|([^,]*))', header_line.replace('\ufeff', '')
+    ) -%}
+        {%- do names.append((quoted.replace('""', '"') if quoted else bare).strip()) -%}
     {%- endfor -%}
     {{ return(names) }}
 {%- endmacro %}
@@ -37,7 +40,9 @@
 
 {#- A query returning the first line of a text file as one column, whatever it holds.
     parallel = false: with preserve_insertion_order off (the profile), a parallel scan's
-    `limit 1` may return any line of a large file instead of the first. -#}
+    `limit 1` may return any line of a large file instead of the first. strict_mode = false:
+    without quoting, a line break inside a quoted field that differs from the file's own
+    (`\n` in a CRLF file, as spreadsheet exports write) otherwise stops the read. -#}
 {% macro first_line_query(path) -%}
     {{ return(adapter.dispatch('first_line_query', 'customer_identity')(path)) }}
 {%- endmacro %}
@@ -45,7 +50,7 @@
 {% macro default__first_line_query(path) -%}
     select header_line from read_csv('{{ path | replace("'", "''") }}', header = false, auto_detect = false,
         columns = {'header_line': 'VARCHAR'}, delim = '{{ "\x1f" }}', quote = '', escape = '',
-        ignore_errors = true, parallel = false) limit 1
+        ignore_errors = true, parallel = false, strict_mode = false) limit 1
 {%- endmacro %}
 
 {#- Spark's text source reads undecodable bytes as replacement characters. -#}

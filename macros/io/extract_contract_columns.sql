@@ -1,5 +1,6 @@
 {#- The contract columns of one extract, from its source definition: a list of
-    {name, optional} in the order the yml lists them. -#}
+    {name, optional, date_format} in the order the yml lists them (`date_format`: the
+    strftime layout of a date column, `meta: {date_format: ...}`, else none). -#}
 {% macro extract_contract_columns(source_name, table_name) -%}
     {%- set columns = [] -%}
     {%- for node in graph.sources.values() -%}
@@ -8,6 +9,7 @@
                 {%- do columns.append({
                     'name': column.name,
                     'optional': column.meta.get('optional', false),
+                    'date_format': column.meta.get('date_format'),
                 }) -%}
             {%- endfor -%}
         {%- endif -%}

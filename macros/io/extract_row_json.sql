@@ -7,7 +7,7 @@
 {% macro default__extract_row_json(relation, file_columns) -%}
     {%- set values = {} -%}
     {%- for file_column in file_columns -%}
-        {%- do values.update({file_column: relation ~ '.' ~ adapter.quote(file_column)}) -%}
+        {%- do values.update({file_column: relation ~ '.' ~ customer_identity.quote_identifier(file_column)}) -%}
     {%- endfor -%}
     {{ customer_identity.json_object_text(values) }}
 {%- endmacro %}

@@ -42,7 +42,7 @@
         {%- call statement('create_extract_scan_view') -%}
             create or replace temporary view {{ view }} (
                 {%- for column in file_columns %}
-                {{ adapter.quote(column) }} string,
+                {{ customer_identity.quote_identifier(column) }} string,
                 {%- endfor %}
                 _corrupt_record string
             )

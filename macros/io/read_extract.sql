@@ -2,7 +2,8 @@
 
     The extract's columns come from its source definition in models/staging/<source>/:
     a column with `meta: {optional: true}` reads as null when the file lacks it; a missing
-    required column fails the run naming the file and the column. Columns the contract does
+    required column fails the run naming the file and the column; a Parquet DATE or TIMESTAMP
+    column with `meta: {date_format: ...}` reads as text in that layout. Columns the contract does
     not list are kept as JSON in `raw_attributes`; the whole row is kept as JSON in
     `raw_record`. A missing file means zero rows. -#}
 {% macro read_extract(source_name, table_name) -%}
@@ -30,6 +31,7 @@
     where 1 = 0
     {%- else %}
         {%- set file_columns = customer_identity.describe_extract_columns(located) -%}
+        {%- set file_types = customer_identity.describe_extract_column_types(located) -%}
         {%- set lookup = {} -%}
         {%- for file_column in file_columns -%}
             {%- do lookup.update({file_column | trim | lower: file_column}) -%}
@@ -54,8 +56,16 @@
     select
         {%- for column in columns %}
         {%- if column.name | lower in lookup %}
-        nullif(trim(cast(extract_row.{{ adapter.quote(lookup[column.name | lower]) }} as {{ dbt.type_string() }})), '')
+        {%- set file_column = lookup[column.name | lower] -%}
+        {%- set file_type = file_types.get(file_column, '') -%}
+        {%- if column.date_format and (file_type.startswith('DATE') or file_type.startswith('TIMESTAMP')) %}
+        {#- A typed date reads as text in the contract's layout, as the CSV would hold it. #}
+        {{ customer_identity.format_date('extract_row.' ~ customer_identity.quote_identifier(file_column), column.date_format) }}
             as {{ adapter.quote(column.name) }},
+        {%- else %}
+        nullif(trim(cast(extract_row.{{ customer_identity.quote_identifier(file_column) }} as {{ dbt.type_string() }})), '')
+            as {{ adapter.quote(column.name) }},
+        {%- endif %}
         {%- else %}
         cast(null as {{ dbt.type_string() }}) as {{ adapter.quote(column.name) }},
         {%- endif %}
@@ -63,7 +73,7 @@
         {%- if extra_columns %}
         {%- set extra_values = {} -%}
         {%- for file_column in extra_columns -%}
-            {%- do extra_values.update({file_column: 'cast(extract_row.' ~ adapter.quote(file_column) ~ ' as ' ~ dbt.type_string() ~ ')'}) -%}
+            {%- do extra_values.update({file_column: 'cast(extract_row.' ~ customer_identity.quote_identifier(file_column) ~ ' as ' ~ dbt.type_string() ~ ')'}) -%}
         {%- endfor %}
         {{ customer_identity.json_object_text(extra_values) }} as raw_attributes,
         {%- else %}

@@ -54,7 +54,7 @@
 
     {#- 1. The digits as dialled, with a leading + kept: URI scheme and parameters, extension,
         a trunk prefix written `(0)` after the country code, and separators removed. -#}
-    {%- set dialled = 'lower(trim(' ~ phone_column ~ '))' -%}
+    {%- set dialled = 'lower(' ~ customer_identity.clean_text(phone_column) ~ ')' -%}
     {%- set dialled = customer_identity.regexp_replace_all(dialled, '^tel:|;.*$', '') -%}
     {%- set dialled = customer_identity.regexp_replace_all(
         dialled, '\\s*,?\\s*(extension|ext\\.?|x|#)\\s*[:.]?\\s*[0-9]+\\s*$', ''

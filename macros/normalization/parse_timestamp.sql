@@ -1,6 +1,7 @@
 {#- A UTC timestamp from ISO 8601 text: `2024-05-01T10:20:30Z`, with or without `Z`, with
-    fractional seconds, with an offset (`+02:00`, `-0530`, converted to UTC), or a plain date
-    (midnight). Text without an offset is read as UTC. Null when empty or not a timestamp. -#}
+    fractional seconds (after `.` or ISO 8601's other decimal sign, `,`), with an offset
+    (`+02:00`, `-0530`, converted to UTC), or a plain date (midnight). Text without an offset
+    is read as UTC. Null when empty or not a timestamp. -#}
 {% macro parse_timestamp(column) -%}
     {{ return(adapter.dispatch('parse_timestamp', 'customer_identity')(column)) }}
 {%- endmacro %}
@@ -11,6 +12,7 @@
     {%- set text = customer_identity.regexp_replace_all(
         'upper(' ~ customer_identity.clean_text(column) ~ ')', '^([0-9-]+)T|Z$', '\\1 '
     ) -%}
+    {%- set text = customer_identity.regexp_replace_all(text, '(:[0-9]{2}),([0-9])', '\\1.\\2') -%}
     {{ customer_identity.try_cast('trim(' ~ text ~ ')', api.Column.translate_type('timestamp')) }}
 {%- endmacro %}
 
@@ -20,6 +22,7 @@
     {%- set text = customer_identity.regexp_replace_all(
         'upper(' ~ customer_identity.clean_text(column) ~ ')', '\\s+(Z|[+-][0-9:]+)$', '\\1'
     ) -%}
+    {%- set text = customer_identity.regexp_replace_all(text, '(:[0-9]{2}),([0-9])', '\\1.\\2') -%}
     {%- set parsed -%}
         case
             when {{ customer_identity.regexp_full_match('timestamp__text', '[0-9]{4}-[0-9]{2}-[0-9]{2}') }}
@@ -38,5 +41,6 @@
     {%- set text = customer_identity.regexp_replace_all(
         'upper(' ~ customer_identity.clean_text(column) ~ ')', '\\s+(Z|[+-][0-9:]+)$', '\\1'
     ) -%}
+    {%- set text = customer_identity.regexp_replace_all(text, '(:[0-9]{2}),([0-9])', '\\1.\\2') -%}
     try_cast({{ text }} as timestamp)
 {%- endmacro %}

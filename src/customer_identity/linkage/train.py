@@ -29,6 +29,11 @@ EM_MAX_PAIRS = 5e5
 DETERMINISTIC_RECALL = 0.7
 
 
+class NotEnoughDataToTrain(RuntimeError):
+    """The records give Splink nothing to learn from: fewer than two, fewer than two filled
+    linkage columns, or no blocked pairs for expectation maximisation."""
+
+
 def train_model(
     connection: duckdb.DuckDBPyConnection,
     input_sql: str,
@@ -37,6 +42,9 @@ def train_model(
 ) -> Path:
     """Train on the rows of `input_sql` and write the model to `model_path`."""
     with splink_session(connection, input_sql) as (db_api, table, cursor):
+        [(records,)] = cursor.execute(f"select count(*) from {WORK_SCHEMA}.{table}").fetchall()
+        if records < 2:
+            raise NotEnoughDataToTrain(f"{records} profile record(s) to train on")
         fill = fill_rates(cursor, f"{WORK_SCHEMA}.{table}", model_settings.LINKAGE_COLUMNS)
         filled = {column for column, rate in fill.items() if rate}
         train_linker(db_api.register(table), filled, model_path, charts_dir, fill=fill)
@@ -54,7 +62,11 @@ def train_linker(
     columns `filled`, and save it to `model_path`. With `fill` (the share of records that
     hold a value, per column) the prior is estimated again from the trained model."""
     log.info("training on columns %s", sorted(filled))
-    linker = Linker(records, model_settings.build_settings(filled), log_level=logging.WARNING)
+    try:
+        settings = model_settings.build_settings(filled)
+    except ValueError as error:
+        raise NotEnoughDataToTrain(str(error)) from error
+    linker = Linker(records, settings, log_level=logging.WARNING)
     deterministic = model_settings.usable(model_settings.DETERMINISTIC_RULES, filled)
     if deterministic:
         linker.training.estimate_probability_two_random_records_match(
@@ -71,7 +83,7 @@ def train_linker(
         except Exception as error:
             log.warning("EM on %s skipped: %s", rule, error)
     if trained_rules == 0:
-        raise RuntimeError("no EM pass succeeded: the model has no m probabilities")
+        raise NotEnoughDataToTrain("no EM pass succeeded: the model has no m probabilities")
     recall = None
     if deterministic and fill is not None:
         recall = deterministic_recall(

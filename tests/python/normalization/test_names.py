@@ -17,6 +17,7 @@ SPLIT = {
 NAME_CASES = [
     ("john", "John", "john"),
     ("  john   SMITH ", "John Smith", "johnsmith"),
+    ("\u200bmary\u00a0ann\u200b", "Mary Ann", "maryann"),
     ("o'brien", "O'Brien", "obrien"),
     ("d\u2019angelo", "D\u2019Angelo", "dangelo"),
     ("anne-marie", "Anne-Marie", "annemarie"),
