@@ -19,7 +19,7 @@ from customer_identity.linkage import settings as model_settings
 from customer_identity.linkage.clustering import ClusterCaps, connected_components
 from customer_identity.linkage.predict import PAIR_SCHEMA
 from customer_identity.linkage.stewardship import DECIDED_SCHEMA, decide, named_records
-from customer_identity.linkage.train import train_linker
+from customer_identity.linkage.train import NotEnoughDataToTrain, train_linker
 
 log = logging.getLogger(__name__)
 
@@ -62,12 +62,21 @@ def score_pairs(
         break_lineage_method="parquet",
         register_udfs_automatically=False,
     )
-    if records.count() < 2:
+    trained = model_path.exists()
+    if not trained and records.count() >= 2:
+        log.info("no linkage model at %s: training one on this data set", model_path)
+        try:
+            train_linker(db_api.register(records), filled, model_path, fill=fill)
+            trained = True
+        except NotEnoughDataToTrain as error:
+            log.warning(
+                "no linkage model can be trained on this data set (%s); its records are "
+                "linked by the deterministic rules only, and the next run tries again",
+                error,
+            )
+    if records.count() < 2 or not trained:
         pairs = spark.createDataFrame(PAIR_SCHEMA.empty_table())
     else:
-        if not model_path.exists():
-            log.info("no linkage model at %s: training one on this data set", model_path)
-            train_linker(db_api.register(records), filled, model_path, fill=fill)
         settings = model_settings.settings_for_dialect(
             filled, json.loads(model_path.read_text()), "spark"
         )
