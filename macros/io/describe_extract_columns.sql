@@ -1,14 +1,21 @@
-{#- Column names of a located extract, in file order. A CSV header is read as one plain line
-    (names split at commas outside `"` quotes, quotes and a byte-order mark removed) so that a damaged line
-    further down cannot stop the run: the CSV reader is then told the columns instead of
-    sniffing them. A file DuckDB cannot open fails the run here, naming the file.
-    ignore_errors: invalid UTF-8 in a data line near the top must not fail the header read
-    (the line is quarantined later); an undecodable header line is skipped, so the next line
-    is taken for the header and the run fails naming the file and the missing columns. -#}
+{#- The columns of a located extract, in file order, as a list of {name, type}: a Parquet
+    file's own types in upper case (read_extract turns a DATE birth date back into the
+    contract's text layout), '' for every column of a CSV (read as text). A CSV header is read
+    as one plain line (names split at commas outside `"` quotes, quotes and a byte-order mark
+    removed) so that a damaged line further down cannot stop the run: the CSV reader is then
+    told the columns instead of sniffing them. A file DuckDB cannot open fails the run here,
+    naming the file. ignore_errors: invalid UTF-8 in a data line near the top must not fail the
+    header read (the line is quarantined later); an undecodable header line is skipped, so the
+    next line is taken for the header and the run fails naming the file and the missing
+    columns. -#}
 {% macro describe_extract_columns(located) -%}
+    {%- set columns = [] -%}
     {%- if located.format == 'parquet' -%}
         {%- set result = run_query(customer_identity.describe_parquet_query(located.path)) -%}
-        {{ return(result.columns[0].values() | list) }}
+        {%- for row in result.rows -%}
+            {%- do columns.append({'name': row[0], 'type': row[1] | string | upper}) -%}
+        {%- endfor -%}
+        {{ return(columns) }}
     {%- endif -%}
     {%- set result = run_query(customer_identity.first_line_query(located.path)) -%}
     {%- set header_line = result.columns[0].values()[0] if result.columns[0].values() | length > 0 else none -%}
@@ -16,16 +23,15 @@
         {{ exceptions.raise_compiler_error(located.path ~ ": the file has no header line") }}
     {%- endif -%}
     {#- Fields split at commas outside quotes: `"Notes, internal"` is one column name. -#}
-    {%- set names = [] -%}
     {%- for quoted, bare in modules.re.findall(
         '(?:^|,)\\s*(?:"((?:[^"]|"")*)"|([^,]*))', header_line.replace('\ufeff', '')
     ) -%}
-        {%- do names.append((quoted.replace('""', '"') if quoted else bare).strip()) -%}
+        {%- do columns.append({'name': (quoted.replace('""', '"') if quoted else bare).strip(), 'type': ''}) -%}
     {%- endfor -%}
-    {{ return(names) }}
+    {{ return(columns) }}
 {%- endmacro %}
 
-{#- A query whose first column lists a Parquet file's column names. -#}
+{#- A query whose first two columns list a Parquet file's column names and types. -#}
 {% macro describe_parquet_query(path) -%}
     {{ return(adapter.dispatch('describe_parquet_query', 'customer_identity')(path)) }}
 {%- endmacro %}

@@ -30,11 +30,13 @@
         cast(null as bigint) as source_row_number
     where 1 = 0
     {%- else %}
-        {%- set file_columns = customer_identity.describe_extract_columns(located) -%}
-        {%- set file_types = customer_identity.describe_extract_column_types(located) -%}
+        {%- set described = customer_identity.describe_extract_columns(located) -%}
+        {%- set file_columns = described | map(attribute='name') | list -%}
+        {%- set file_types = {} -%}
         {%- set lookup = {} -%}
-        {%- for file_column in file_columns -%}
-            {%- do lookup.update({file_column | trim | lower: file_column}) -%}
+        {%- for file_column in described -%}
+            {%- do file_types.update({file_column.name: file_column.type}) -%}
+            {%- do lookup.update({file_column.name | trim | lower: file_column.name}) -%}
         {%- endfor -%}
         {%- set contract_names = [] -%}
         {%- for column in columns -%}
