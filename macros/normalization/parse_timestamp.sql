@@ -6,13 +6,20 @@
     {{ return(adapter.dispatch('parse_timestamp', 'customer_identity')(column)) }}
 {%- endmacro %}
 
+{#- The cleaned text in upper case, a decimal comma before the fraction of the seconds made a
+    point (`10:20:30,5` is `10:20:30.5`): what every version below starts from. -#}
+{% macro timestamp_text(column) -%}
+    {{ customer_identity.regexp_replace_all(
+        'upper(' ~ customer_identity.clean_text(column) ~ ')', '(:[0-9]{2}),([0-9])', '\\1.\\2'
+    ) }}
+{%- endmacro %}
+
 {#- Portable: the `T` and a trailing `Z` dropped, then a safe cast; offsets other than Z are
     left to the warehouse's own timestamp parsing. -#}
 {% macro default__parse_timestamp(column) -%}
     {%- set text = customer_identity.regexp_replace_all(
-        'upper(' ~ customer_identity.clean_text(column) ~ ')', '^([0-9-]+)T|Z$', '\\1 '
+        customer_identity.timestamp_text(column), '^([0-9-]+)T|Z$', '\\1 '
     ) -%}
-    {%- set text = customer_identity.regexp_replace_all(text, '(:[0-9]{2}),([0-9])', '\\1.\\2') -%}
     {{ customer_identity.try_cast('trim(' ~ text ~ ')', api.Column.translate_type('timestamp')) }}
 {%- endmacro %}
 
@@ -20,9 +27,8 @@
     time zone: so text without an offset gets +00:00 and the result is converted to UTC. -#}
 {% macro duckdb__parse_timestamp(column) -%}
     {%- set text = customer_identity.regexp_replace_all(
-        'upper(' ~ customer_identity.clean_text(column) ~ ')', '\\s+(Z|[+-][0-9:]+)$', '\\1'
+        customer_identity.timestamp_text(column), '\\s+(Z|[+-][0-9:]+)$', '\\1'
     ) -%}
-    {%- set text = customer_identity.regexp_replace_all(text, '(:[0-9]{2}),([0-9])', '\\1.\\2') -%}
     {%- set parsed -%}
         case
             when {{ customer_identity.regexp_full_match('timestamp__text', '[0-9]{4}-[0-9]{2}-[0-9]{2}') }}
@@ -39,8 +45,7 @@
     is read in the session time zone, which the spark target sets to UTC. -#}
 {% macro spark__parse_timestamp(column) -%}
     {%- set text = customer_identity.regexp_replace_all(
-        'upper(' ~ customer_identity.clean_text(column) ~ ')', '\\s+(Z|[+-][0-9:]+)$', '\\1'
+        customer_identity.timestamp_text(column), '\\s+(Z|[+-][0-9:]+)$', '\\1'
     ) -%}
-    {%- set text = customer_identity.regexp_replace_all(text, '(:[0-9]{2}),([0-9])', '\\1.\\2') -%}
     try_cast({{ text }} as timestamp)
 {%- endmacro %}
