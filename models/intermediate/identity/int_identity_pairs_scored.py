@@ -31,10 +31,7 @@ def model(dbt, session):
             with timed("linkage training"):
                 train_model(session, records.sql_query(), model_path)
         except NotEnoughDataToTrain as error:
-            print(
-                f"WARNING: no linkage model can be trained on this data set ({error}); its "
-                "records are linked by the deterministic rules only, and the next run tries again"
-            )
+            print(f"WARNING: {error.fallback_message()}")
             return PAIR_SCHEMA.empty_table()
     this = dbt.this
     with timed("linkage prediction"):

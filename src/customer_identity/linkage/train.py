@@ -33,6 +33,13 @@ class NotEnoughDataToTrain(RuntimeError):
     """The records give Splink nothing to learn from: fewer than two, fewer than two filled
     linkage columns, or no blocked pairs for expectation maximisation."""
 
+    def fallback_message(self) -> str:
+        """What a build that goes on without a model tells its user."""
+        return (
+            f"no linkage model can be trained on this data set ({self}); its records are "
+            "linked by the deterministic rules only, and the next run tries again"
+        )
+
 
 def train_model(
     connection: duckdb.DuckDBPyConnection,

@@ -62,19 +62,16 @@ def score_pairs(
         break_lineage_method="parquet",
         register_udfs_automatically=False,
     )
+    enough_records = records.count() >= 2
     trained = model_path.exists()
-    if not trained and records.count() >= 2:
+    if not trained and enough_records:
         log.info("no linkage model at %s: training one on this data set", model_path)
         try:
             train_linker(db_api.register(records), filled, model_path, fill=fill)
             trained = True
         except NotEnoughDataToTrain as error:
-            log.warning(
-                "no linkage model can be trained on this data set (%s); its records are "
-                "linked by the deterministic rules only, and the next run tries again",
-                error,
-            )
-    if records.count() < 2 or not trained:
+            log.warning(error.fallback_message())
+    if not (enough_records and trained):
         pairs = spark.createDataFrame(PAIR_SCHEMA.empty_table())
     else:
         settings = model_settings.settings_for_dialect(
