@@ -7,8 +7,10 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -16,6 +18,7 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 SAMPLE_DIR = PROJECT_DIR / "data" / "sample"
 SAMPLE_MODEL = PROJECT_DIR / "linkage" / "sample_model.json"
 DBT = Path(sys.executable).parent / "dbt"
+T = TypeVar("T")
 
 # A pytest-xdist worker runs under a bare `__main__` (no `__file__`). With the spark extra
 # installed, Great Expectations imports pyspark.sql.connect, which takes such a process for a
@@ -86,6 +89,35 @@ def build_like_make_run(raw_data_dir: Path, database: Path, *build_args: str, **
         assert run.returncode == 0, run.output[-5000:]
     assert erasure_pending_records(database) == 0
     return run
+
+
+# Each source system and its extract's file name (without extension).
+EXTRACTS = {
+    "crm": "crm_contacts",
+    "erp": "erp_customers",
+    "legacy": "legacy_customers",
+    "interactions": "interactions",
+}
+
+
+def query(database: Path, sql: str, *params: object) -> list[tuple]:
+    """The rows of `sql` (with `?` parameters) on `database`, opened read-only."""
+    import duckdb
+
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return connection.execute(sql, list(params)).fetchall()
+
+
+def build_altered_sample(tmp_path_factory, name: str, alter: Callable[[Path], T]):
+    """Copy the sample's extracts, let `alter` change the copy (returning what the tests need
+    to know about the change), and build it. Returns the run, the extracts and that."""
+    root = tmp_path_factory.mktemp(name)
+    extracts = root / "extracts"
+    shutil.copytree(SAMPLE_DIR, extracts)
+    facts = alter(extracts)
+    run = run_dbt(extracts, root / f"{name}.duckdb")
+    assert run.returncode == 0, run.output[-5000:]
+    return run, extracts, facts
 
 
 @pytest.fixture(scope="session")

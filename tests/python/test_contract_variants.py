@@ -6,24 +6,11 @@ variant at once; each test checks that one variant was read as the contract says
 from __future__ import annotations
 
 import csv
-import shutil
 
 import duckdb
 import pytest
 
-from conftest import SAMPLE_DIR, run_dbt
-
-EXTRACTS = {
-    "crm": "crm_contacts",
-    "erp": "erp_customers",
-    "legacy": "legacy_customers",
-    "interactions": "interactions",
-}
-
-
-def _query(database, sql, *params):
-    with duckdb.connect(str(database), read_only=True) as connection:
-        return connection.execute(sql, list(params)).fetchall()
+from conftest import EXTRACTS, SAMPLE_DIR, build_altered_sample, query
 
 
 def _read(path):
@@ -96,13 +83,7 @@ def _variants(extracts):
 
 @pytest.fixture(scope="module")
 def variant_build(tmp_path_factory):
-    root = tmp_path_factory.mktemp("variants")
-    extracts = root / "extracts"
-    shutil.copytree(SAMPLE_DIR, extracts)
-    facts = _variants(extracts)
-    run = run_dbt(extracts, root / "variants.duckdb")
-    assert run.returncode == 0, run.output[-5000:]
-    return run, extracts, facts
+    return build_altered_sample(tmp_path_factory, "variants", _variants)
 
 
 @pytest.mark.parametrize("source_system", sorted(EXTRACTS))
@@ -113,12 +94,12 @@ def test_every_row_is_resolved_or_quarantined(variant_build, source_system):
         for suffix in ("csv", "parquet")
         if (extracts / f"{EXTRACTS[source_system]}.{suffix}").exists()
     ]
-    [(resolved,)] = _query(
+    [(resolved,)] = query(
         run.database,
         "select count(*) from main.customer_xref where source_system = ?",
         source_system,
     )
-    [(quarantined,)] = _query(
+    [(quarantined,)] = query(
         run.database,
         "select count(*) from main.quarantined_records where source_system = ?",
         source_system,
@@ -128,7 +109,7 @@ def test_every_row_is_resolved_or_quarantined(variant_build, source_system):
 
 def test_crlf_file_with_a_line_break_inside_quotes_is_read(variant_build):
     run, _, facts = variant_build
-    [(street,)] = _query(
+    [(street,)] = query(
         run.database,
         "select street_raw from staging.stg_crm__contacts where source_record_id = ?",
         facts["crm_multiline_id"],
@@ -141,7 +122,7 @@ def test_crlf_file_with_a_line_break_inside_quotes_is_read(variant_build):
 )
 def test_typed_parquet_birth_dates_are_read(variant_build, source_system, raw_layout):
     run, _, facts = variant_build
-    [(birth_dates, in_layout)] = _query(
+    [(birth_dates, in_layout)] = query(
         run.database,
         f"select count(date_of_birth), count(*) filter (where date_of_birth_raw like ?) "
         f"from staging.stg_{source_system}__customers",
@@ -153,11 +134,11 @@ def test_typed_parquet_birth_dates_are_read(variant_build, source_system, raw_la
 
 def test_extra_column_with_a_comma_in_its_quoted_name_is_kept(variant_build):
     run, _, _ = variant_build
-    [(quarantined,)] = _query(
+    [(quarantined,)] = query(
         run.database, "select count(*) from main.quarantined_records where source_system = 'crm'"
     )
     assert quarantined == 0
-    [(attributes,)] = _query(
+    [(attributes,)] = query(
         run.database,
         "select any_value(raw_attributes) from staging.stg_crm__contacts",
     )

@@ -13,7 +13,7 @@ import shutil
 import duckdb
 import pytest
 
-from conftest import SAMPLE_DIR, run_dbt
+from conftest import SAMPLE_DIR, build_altered_sample, query, run_dbt
 from customer_identity.summary import run_summary
 
 ERP_FIELDS = [
@@ -48,11 +48,6 @@ CRM_FIELDS = [
     "CreatedDate",
     "LastModifiedDate",
 ]
-
-
-def _query(database, sql, *params):
-    with duckdb.connect(str(database), read_only=True) as connection:
-        return connection.execute(sql, list(params)).fetchall()
 
 
 def _quoted(values) -> str:
@@ -167,19 +162,14 @@ def _csv_rows(path) -> int:
 
 @pytest.fixture(scope="module")
 def damaged_build(tmp_path_factory):
-    root = tmp_path_factory.mktemp("damaged")
-    extracts = root / "extracts"
-    shutil.copytree(SAMPLE_DIR, extracts)
-    facts = _damage(extracts)
-    run = run_dbt(extracts, root / "damaged.duckdb")
-    assert run.returncode == 0, run.output[-5000:]
+    run, _, facts = build_altered_sample(tmp_path_factory, "damaged", _damage)
     return run, facts
 
 
 def test_every_row_of_every_extract_is_accounted_for(damaged_build):
     run, facts = damaged_build
     counts = dict(
-        _query(
+        query(
             run.database,
             """
             select source_system, sum(rows_in) from (
@@ -200,7 +190,7 @@ def test_unreadable_lines_are_quarantined_with_line_number_and_reason(damaged_bu
     run, facts = damaged_build
     reasons = [
         row[0]
-        for row in _query(
+        for row in query(
             run.database,
             "select reason from main.quarantined_records "
             "where source_system = 'erp' and reason like '%could not be read%' order by reason",
@@ -218,7 +208,7 @@ def test_unreadable_lines_are_quarantined_with_line_number_and_reason(damaged_bu
 
 def test_empty_and_duplicate_ids_are_quarantined_keeping_the_newest(damaged_build):
     run, _ = damaged_build
-    quarantined = _query(
+    quarantined = query(
         run.database,
         "select source_record_id, reason, raw_record from main.quarantined_records "
         "where source_system = 'erp' and reason not like '%could not be read%' order by all",
@@ -232,7 +222,7 @@ def test_empty_and_duplicate_ids_are_quarantined_keeping_the_newest(damaged_buil
     assert {"Old Version", "Middle Version"} == {
         name for row in duplicates for name in ("Old Version", "Middle Version") if name in row[2]
     }
-    [(kept_email,)] = _query(
+    [(kept_email,)] = query(
         run.database,
         "select email from staging.stg_erp__customers "
         "where source_record_id = 'ERP-DUP' and quarantine_reason is null",
@@ -244,7 +234,7 @@ def test_impossible_date_and_unparseable_phone_keep_the_row_and_the_raw_value(da
     run, _ = damaged_build
     rows = dict(
         (row[0], row[1:])
-        for row in _query(
+        for row in query(
             run.database,
             "select source_record_id, date_of_birth_raw, date_of_birth, phone_raw, phone_e164, "
             "quarantine_reason from staging.stg_erp__customers "
@@ -254,7 +244,7 @@ def test_impossible_date_and_unparseable_phone_keep_the_row_and_the_raw_value(da
     assert rows["ERP-BADDATE"][:2] == ("02/30/1990", None)
     assert rows["ERP-BADPHONE"][2:4] == ("call me maybe", None)
     assert rows["ERP-BADDATE"][4] is None and rows["ERP-BADPHONE"][4] is None
-    resolved = _query(
+    resolved = query(
         run.database,
         "select source_record_id from main.customer_xref where source_system = 'erp' "
         "and source_record_id in ('ERP-BADDATE', 'ERP-BADPHONE') and customer_id is not null",
@@ -266,7 +256,7 @@ def test_non_ascii_names_survive_and_match(damaged_build):
     run, _ = damaged_build
     golden = {
         row[0]: row[1:]
-        for row in _query(
+        for row in query(
             run.database,
             """
             select xref.source_record_id, golden.first_name, golden.last_name, golden.customer_id
@@ -285,7 +275,7 @@ def test_non_ascii_names_survive_and_match(damaged_build):
 
 def test_extra_column_is_kept_and_reported(damaged_build):
     run, _ = damaged_build
-    [(attributes,)] = _query(
+    [(attributes,)] = query(
         run.database,
         "select raw_attributes from staging.stg_erp__customers where source_record_id = 'ERP-CJK'",
     )

@@ -8,19 +8,7 @@ import json
 import duckdb
 import pytest
 
-from conftest import SAMPLE_DIR, run_dbt
-
-EXTRACTS = {
-    "crm": "crm_contacts",
-    "erp": "erp_customers",
-    "legacy": "legacy_customers",
-    "interactions": "interactions",
-}
-
-
-def _query(database, sql):
-    with duckdb.connect(str(database), read_only=True) as connection:
-        return connection.execute(sql).fetchall()
+from conftest import EXTRACTS, SAMPLE_DIR, query, run_dbt
 
 
 def _csv_rows(path) -> int:
@@ -30,7 +18,7 @@ def _csv_rows(path) -> int:
 
 def test_contract_outputs_exist_with_their_columns(sample_build):
     columns = {
-        table: {row[0] for row in _query(sample_build.database, f"describe main.{table}")}
+        table: {row[0] for row in query(sample_build.database, f"describe main.{table}")}
         for table in ("golden_customer", "customer_xref", "quarantined_records")
     }
     assert {
@@ -76,11 +64,11 @@ def test_sample_build_runs_every_dbt_unit_test_and_they_pass(sample_build):
 @pytest.mark.parametrize("source_system", sorted(EXTRACTS))
 def test_every_row_is_either_resolved_or_quarantined(sample_build, source_system):
     file_rows = _csv_rows(SAMPLE_DIR / f"{EXTRACTS[source_system]}.csv")
-    [(xref_rows,)] = _query(
+    [(xref_rows,)] = query(
         sample_build.database,
         f"select count(*) from main.customer_xref where source_system = '{source_system}'",
     )
-    [(quarantined,)] = _query(
+    [(quarantined,)] = query(
         sample_build.database,
         f"select count(*) from main.quarantined_records where source_system = '{source_system}'",
     )
@@ -89,12 +77,12 @@ def test_every_row_is_either_resolved_or_quarantined(sample_build, source_system
 
 
 def test_profile_records_all_resolve_and_customers_merge(sample_build):
-    [(unresolved,)] = _query(
+    [(unresolved,)] = query(
         sample_build.database,
         "select count(*) from main.customer_xref "
         "where source_system <> 'interactions' and customer_id is null",
     )
-    [(records, customers)] = _query(
+    [(records, customers)] = query(
         sample_build.database,
         "select count(customer_id), count(distinct customer_id) from main.customer_xref",
     )
@@ -103,7 +91,7 @@ def test_profile_records_all_resolve_and_customers_merge(sample_build):
 
 
 def test_golden_values_are_normalised(sample_build):
-    [(bad_emails, bad_phones)] = _query(
+    [(bad_emails, bad_phones)] = query(
         sample_build.database,
         """
         select
@@ -121,7 +109,7 @@ def test_missing_extracts_mean_no_rows(tmp_path, extracts_dir):
         (extracts_dir / f"{name}.csv").unlink()
     run = run_dbt(extracts_dir, tmp_path / "crm_only.duckdb")
     assert run.returncode == 0, run.output[-5000:]
-    assert _query(run.database, "select distinct source_system from main.customer_xref") == [
+    assert query(run.database, "select distinct source_system from main.customer_xref") == [
         ("crm",)
     ]
 
@@ -153,7 +141,7 @@ def test_parquet_extracts_give_the_same_customers(sample_build, tmp_path, extrac
     run = run_dbt(extracts_dir, tmp_path / "parquet.duckdb")
     assert run.returncode == 0, run.output[-5000:]
     sql = "select count(*), count(distinct customer_id) from main.customer_xref"
-    assert _query(run.database, sql) == _query(sample_build.database, sql)
+    assert query(run.database, sql) == query(sample_build.database, sql)
 
 
 def test_a_new_data_set_trains_its_own_model_and_links_well(tmp_path):
@@ -188,7 +176,7 @@ def test_malformed_rows_are_quarantined_with_a_reason(tmp_path, extracts_dir):
     assert run.returncode == 0, run.output[-5000:]
     reasons = [
         row[0]
-        for row in _query(
+        for row in query(
             run.database,
             "select reason from main.quarantined_records where source_system = 'crm' "
             "order by reason",
@@ -200,7 +188,7 @@ def test_malformed_rows_are_quarantined_with_a_reason(tmp_path, extracts_dir):
     assert len(unreadable) == 2, reasons
     assert any(f"line {len(lines) + 3} of crm_contacts" in r for r in unreadable), unreadable
     assert any("unterminated quote" in r for r in unreadable), unreadable
-    [(xref_rows,)] = _query(
+    [(xref_rows,)] = query(
         run.database, "select count(*) from main.customer_xref where source_system = 'crm'"
     )
     # Every data line of the file is either resolved or quarantined.

@@ -10,15 +10,9 @@ from __future__ import annotations
 
 import shutil
 
-import duckdb
 import pytest
 
-from conftest import SAMPLE_DIR, run_dbt
-
-
-def _query(database, sql):
-    with duckdb.connect(str(database), read_only=True) as connection:
-        return connection.execute(sql).fetchall()
+from conftest import SAMPLE_DIR, query, run_dbt
 
 
 def _first_lines(path, count):
@@ -41,10 +35,10 @@ def test_a_data_set_too_small_to_train_on_builds(tmp_path, variant):
     assert run.returncode == 0, run.output[-5000:]
     assert "deterministic rules only" in run.output
     assert not model_path.exists(), "no model is saved: the next run tries again"
-    [(records, customers)] = _query(
+    [(records, customers)] = query(
         run.database, "select count(*), count(customer_id) from main.customer_xref"
     )
     assert records > 0
     if variant == "one-row-each":
         assert customers >= 3
-        assert _query(run.database, "select count(*) from main.golden_customer")[0][0] >= 3
+        assert query(run.database, "select count(*) from main.golden_customer")[0][0] >= 3
